@@ -1,0 +1,108 @@
+/**
+ * The one door to the database. Reads run in read transactions (READ access mode, so a cluster routes them
+ * to followers and an API session can never write); writes run in one write transaction per call, which
+ * commits whole or not at all. Statements are named files in `cypher/`; values are parameters only.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { cypher } from './cypher.ts';
+import { mapDriverError } from './errors.ts';
+
+export interface GraphOptions {
+  uri: string;
+  user: string;
+  password: string;
+  /** The database name; the server's default when omitted. */
+  database?: string;
+  /** Server-side transaction timeout for reads, in milliseconds. */
+  readTimeoutMs?: number;
+  /** How long to wait for a connection before giving up, in milliseconds. */
+  connectionTimeoutMs?: number;
+}
+
+/** Counts every transaction, so tests can assert how many round trips a request made. */
+export interface RoundTripCounter {
+  count: number;
+}
+
+export class Graph {
+  readonly driver: Driver;
+  readonly database: string | undefined;
+  readonly roundTrips: RoundTripCounter = { count: 0 };
+  private readonly readTimeoutMs: number | undefined;
+
+  constructor(options: GraphOptions) {
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      disableLosslessIntegers: true,
+      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
+      connectionAcquisitionTimeout: options.connectionTimeoutMs ?? 5_000,
+      maxTransactionRetryTime: 3_000,
+      userAgent: 'entente',
+    });
+    this.database = options.database;
+    this.readTimeoutMs = options.readTimeoutMs;
+  }
+
+  /** Runs the named statement in a read transaction and returns its records as plain objects. */
+  async read<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.readText<T>(cypher(name), params);
+  }
+
+  /** Like `read`, for statement text built from named parts (for example a generated query). */
+  async readText<T extends RecordShape = RecordShape>(text: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    this.roundTrips.count += 1;
+    try {
+      return await session.executeRead(
+        async (tx) => (await tx.run<T>(text, params)).records.map((record) => record.toObject()),
+        this.readTimeoutMs ? { timeout: this.readTimeoutMs } : undefined,
+      );
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs `work` in one write transaction: everything it does commits together or not at all. The work
+   * function may be retried by the driver on a transient failure, so it must not have side effects outside
+   * the transaction.
+   */
+  async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    this.roundTrips.count += 1;
+    try {
+      return await session.executeWrite((tx) => work(new WriteTx(tx)));
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Fails with a clear EntenteError when the database cannot be reached or the credentials are wrong. */
+  async verify(): Promise<void> {
+    try {
+      await this.driver.verifyAuthentication({ database: this.database });
+    } catch (error) {
+      throw mapDriverError(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** A write transaction that runs named statements. */
+export class WriteTx {
+  constructor(readonly tx: ManagedTransaction) {}
+
+  async run<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return (await this.runResult<T>(name, params)).records.map((record) => record.toObject());
+  }
+
+  async runResult<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}): Promise<QueryResult<T>> {
+    return this.tx.run<T>(cypher(name), params);
+  }
+}
