@@ -92,10 +92,3 @@ export function compareDates(a: string, b: string): number {
   const byDay = firstDay(a).localeCompare(firstDay(b));
   return byDay !== 0 ? byDay : a.length - b.length;
 }
-
-/** The earlier of two exclusive ends, where either may be missing (an open end). */
-export function minEnd(a: string | null | undefined, b: string | null | undefined): string | null {
-  if (!a) return b ?? null;
-  if (!b) return a;
-  return a < b ? a : b;
-}
