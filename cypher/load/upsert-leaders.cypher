@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+MERGE (n:Leader {id: row.props.id})
+SET n += row.props, n:Seeded, n.seedKey = row.key, n.seedHash = row.hash, n.origin = coalesce(n.origin, 'seed')

@@ -1,0 +1,5 @@
+UNWIND $rows AS row
+MATCH (a:Nation {code: row.props.nation})
+MATCH (b:Organization {id: row.props.organization})
+MERGE (a)-[r:MEMBER_OF {seedKey: row.key}]->(b)
+SET r += row.props, r.seedHash = row.hash, r.origin = 'seed'

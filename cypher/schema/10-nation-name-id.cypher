@@ -1,0 +1,1 @@
+CREATE CONSTRAINT nation_name_id IF NOT EXISTS FOR (n:NationName) REQUIRE n.id IS UNIQUE

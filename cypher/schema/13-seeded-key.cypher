@@ -1,0 +1,1 @@
+CREATE CONSTRAINT seeded_key IF NOT EXISTS FOR (n:Seeded) REQUIRE n.seedKey IS UNIQUE
