@@ -1,0 +1,28 @@
+/** The test database, for test files: a Graph on it, and a way to empty it between tests. */
+import { inject } from 'vitest';
+import { Graph, type GraphOptions } from '../../src/graph/graph.ts';
+
+/** Connection options of the database that test/global-setup.ts started or was pointed at. */
+export function testGraphOptions(): GraphOptions {
+  const { uri, user, password, database } = inject('neo4j');
+  return { uri, user, password, ...(database ? { database } : {}) };
+}
+
+/** A Graph on the test database; close it in `afterAll`. */
+export function testGraph(): Graph {
+  return new Graph(testGraphOptions());
+}
+
+/**
+ * Deletes every node and relationship, in batches so a large import cannot exhaust the heap, and leaves
+ * constraints and indexes in place (they are idempotent to create, and recreating them costs seconds).
+ */
+export async function clearDatabase(graph: Graph): Promise<void> {
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeWrite.
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
