@@ -56,7 +56,7 @@ export function edgeKey(a: string, b: string): string {
 }
 
 export function nodeSize(allies: number): number {
-  return 3 + 2.2 * Math.sqrt(allies);
+  return 2.5 + 1.3 * Math.sqrt(allies);
 }
 
 /** Builds the graph; positions are 0 until a layout assigns them (see `layout.ts`). */

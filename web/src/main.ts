@@ -1,0 +1,485 @@
+/**
+ * The alliance dashboard. One state (see state.ts) drives everything; the URL mirrors it. The network at a
+ * date comes from one `allianceNetwork` query, cached per date, and is narrowed on the client by the filters,
+ * so toggling a filter redraws at once and dragging the slider never queues more than one request.
+ */
+import './styles.css';
+import { networkCounts, summarizeBlocs, type NetworkGraph } from '../../src/export/graph.ts';
+import { exportFileName, EXPORT_MIME, writeNetwork, type ExportFormat } from '../../src/export/index.ts';
+import {
+  applyFilters, detectCapabilities, fetchNetwork, OBLIGATIONS, regionsOf,
+  type NetworkCapabilities, type NetworkSnapshot, type Obligation, type RawNetworkSnapshot, type SourceScope,
+} from '../../src/export/network.ts';
+import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
+import { graphqlClient } from './api.ts';
+import { dayFromIndex, dayIndex, FIRST_DAY, formatDate, todayIso, validDay } from './dates.ts';
+import { byId, h } from './dom.ts';
+import type { MapView } from './map-view.ts';
+import { NetworkView } from './network-view.ts';
+import { errorPanel, leaderPanel, loadingPanel, nationPanel, treatyPanel, type PanelLinks } from './panels.ts';
+import {
+  LEADER_QUERY, NATION_QUERY, PATH_QUERY, SEARCH_QUERY, TREATY_QUERY,
+  type LeaderResult, type NationResult, type PathResult, type SearchResult, type TreatyResult,
+} from './queries.ts';
+import { decodeState, encodeState, type AppState } from './state.ts';
+
+interface Metrics {
+  /** From navigation start to the first drawn network, in ms. */
+  firstRenderMs: number | null;
+  /** Where the first render's time went: ms since navigation start at each step. */
+  phases: Record<string, number>;
+  /** Each redraw after a date change: the whole wait, and the part spent on the main thread. */
+  redraws: { date: string; totalMs: number; computeMs: number; nodes: number; edges: number }[];
+}
+
+const gql = graphqlClient('/graphql');
+const today = todayIso();
+let state: AppState = decodeState(location.search, today);
+let capabilities: NetworkCapabilities = { sourceArg: null };
+const cache = new Map<string, RawNetworkSnapshot>();
+let raw: RawNetworkSnapshot | null = null;
+let graph: NetworkGraph | null = null;
+let loading = false;
+/** When each date was asked for, to measure how long until it was drawn. */
+const requestedAt = new Map<string, number>();
+let mapView: MapView | null = null;
+const knownNations = new Map<string, string>();
+const metrics: Metrics = { firstRenderMs: null, phases: {}, redraws: [] };
+const phase = (name: string) => { metrics.phases[name] ??= Math.round(performance.now()); };
+
+const slider = byId<HTMLInputElement>('date-slider');
+const dateInput = byId<HTMLInputElement>('date-input');
+const status = byId('status');
+const panel = byId('panel');
+const panelBody = byId('panel-body');
+
+const links: PanelLinks = {
+  nation: (code) => update({ nation: code, treaty: null, leader: null }, 'push'),
+  treaty: (id) => update({ treaty: id, leader: null }, 'push'),
+  leader: (id) => update({ leader: id, treaty: null }, 'push'),
+};
+
+const view = new NetworkView(byId('network'), byId('tooltip'), {
+  onNation: (code) => links.nation(code),
+  onAlliance: (_a, _b, treatyIds) => { if (treatyIds[0]) links.treaty(treatyIds[0]); },
+  onBackground: () => { if (state.nation || state.treaty || state.leader) update({ nation: null, treaty: null, leader: null }, 'push'); },
+});
+
+// ---------------------------------------------------------------- state changes
+
+type Change = Partial<AppState>;
+
+/** Applies a change, mirrors it in the URL and redoes only what depends on what changed. */
+function update(change: Change, history: 'push' | 'replace' = 'replace', settle = true): void {
+  const before = state;
+  state = { ...state, ...change };
+  const url = `${location.pathname}${encodeState(state, today)}`;
+  if (history === 'push') window.history.pushState(null, '', url);
+  else window.history.replaceState(null, '', url);
+  syncControls();
+  const dateChanged = before.date !== state.date;
+  if (dateChanged) requestedAt.set(state.date, performance.now());
+  if (dateChanged || before.sources !== state.sources) void loadNetwork();
+  else if (before.obligations.join() !== state.obligations.join() || before.region !== state.region) redraw();
+  if (before.nation !== state.nation) {
+    view.select(state.nation);
+    void refreshMap();
+  }
+  if (before.view !== state.view) showView();
+  const panelChanged = before.nation !== state.nation || before.treaty !== state.treaty || before.leader !== state.leader;
+  if (panelChanged || (settle && dateChanged)) void refreshPanel();
+  const pathChanged = before.pathFrom !== state.pathFrom || before.pathTo !== state.pathTo;
+  if (pathChanged || (settle && (dateChanged || before.obligations.join() !== state.obligations.join()))) void refreshPath();
+}
+
+function syncControls(): void {
+  slider.value = String(dayIndex(state.date));
+  dateInput.value = state.date;
+  for (const box of document.querySelectorAll<HTMLInputElement>('#obligation-filters input')) box.checked = state.obligations.includes(box.value as Obligation);
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=sources]')) radio.checked = radio.value === state.sources;
+  const region = byId<HTMLSelectElement>('region');
+  if (state.region && ![...region.options].some((o) => o.value === state.region)) region.append(h('option', { value: state.region }, state.region));
+  region.value = state.region ?? '';
+  for (const button of document.querySelectorAll<HTMLButtonElement>('#views button')) button.setAttribute('aria-pressed', String(button.dataset.view === state.view));
+}
+
+// ---------------------------------------------------------------- network
+
+function cacheKey(date: string, sources: SourceScope): string {
+  return `${date}|${capabilities.sourceArg ? sources : 'all'}`;
+}
+
+/** Fetches the network at the current date unless a request is already out; the latest date always wins. */
+async function loadNetwork(): Promise<void> {
+  if (loading) return;
+  const date = state.date;
+  const sources = state.sources;
+  const key = cacheKey(date, sources);
+  let next = cache.get(key);
+  if (!next) {
+    loading = true;
+    status.textContent = `Loading ${formatDate(date)}…`;
+    try {
+      next = await fetchNetwork(gql, capabilities, date, capabilities.sourceArg ? sources : 'all');
+      phase('networkFetched');
+      cache.set(key, next);
+      if (cache.size > 200) cache.delete(cache.keys().next().value!);
+    } catch (error) {
+      status.textContent = `Could not load the network: ${(error as Error).message}`;
+      return;
+    } finally {
+      loading = false;
+    }
+  }
+  if (state.date !== date || state.sources !== sources) {
+    // The slider moved on while we waited: draw what we have (it is closer than nothing), then catch up
+    // after the frame is shown, so input keeps being handled between redraws.
+    raw = next;
+    redraw();
+    loading = true;
+    await afterFrame();
+    loading = false;
+    void loadNetwork();
+    return;
+  }
+  raw = next;
+  redraw();
+}
+
+let drawnSignature = '';
+
+function snapshotSignature(snapshot: NetworkSnapshot): string {
+  const parts = snapshot.nodes.map((n) => n.code);
+  for (const e of snapshot.edges) parts.push(`${e.a}|${e.b}|${e.obligations.join()}|${e.treaties.map((t) => t.id).join()}`);
+  return parts.join(';');
+}
+
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function redraw(): void {
+  if (!raw) return;
+  const started = performance.now();
+  const snapshot = applyFilters(raw, { asOf: raw.asOf, obligations: state.obligations, sources: state.sources, region: state.region });
+  // Most days change nothing: then the picture stays and only the date moves.
+  const signature = snapshotSignature(snapshot);
+  if (signature !== drawnSignature || !graph) graph = view.setNetwork(snapshot, currentPath);
+  drawnSignature = signature;
+  const counts = networkCounts(graph);
+  byId('count-nations').textContent = String(counts.nations);
+  byId('count-alliances').textContent = String(counts.alliances);
+  byId('count-treaties').textContent = String(counts.treaties);
+  document.body.dataset.networkDate = raw.asOf;
+  status.textContent = raw.asOf === state.date ? '' : `Loading ${formatDate(state.date)}…`;
+  renderBlocLegend(graph);
+  rememberNations(raw);
+  void refreshMap();
+  const computeMs = performance.now() - started;
+  phase('networkComputed');
+  requestAnimationFrame(() => {
+    const now = performance.now();
+    if (metrics.firstRenderMs === null) {
+      metrics.firstRenderMs = now;
+      document.body.dataset.ready = 'true';
+    } else {
+      const asked = requestedAt.get(snapshot.filters.asOf);
+      // Dates asked for before this one will never be drawn: the slider has passed them.
+      for (const [date, at] of requestedAt) if (asked === undefined || at <= asked) requestedAt.delete(date);
+      if (asked !== undefined) metrics.redraws.push({ date: snapshot.filters.asOf, totalMs: now - asked, computeMs, nodes: graph!.order, edges: graph!.size });
+    }
+  });
+}
+
+function renderBlocLegend(g: NetworkGraph): void {
+  const blocs = summarizeBlocs(g);
+  byId('bloc-legend').replaceChildren(
+    ...blocs.slice(0, 10).map((b) => h('li', {}, h('span', { class: 'swatch', style: `background:${b.color}` }), `${b.leaders.join(', ')}${b.size > b.leaders.length ? ` +${b.size - b.leaders.length}` : ''}`)),
+    ...(blocs.length === 0 ? [h('li', { class: 'muted' }, 'No alliances at this date.')] : []),
+  );
+}
+
+function rememberNations(net: RawNetworkSnapshot): void {
+  let added = false;
+  for (const n of net.nodes) if (!knownNations.has(n.code)) { knownNations.set(n.code, n.name); added = true; }
+  if (!added) return;
+  const list = [...knownNations.entries()].sort((x, y) => x[1].localeCompare(y[1]));
+  byId('nation-list').replaceChildren(...list.map(([code, name]) => h('option', { value: `${name} (${code})` })));
+  const region = byId<HTMLSelectElement>('region');
+  const have = new Set([...region.options].map((o) => o.value));
+  for (const r of regionsOf(net.nodes)) if (!have.has(r)) region.append(h('option', { value: r }, r));
+}
+
+// ---------------------------------------------------------------- views
+
+async function refreshMap(): Promise<void> {
+  if (state.view !== 'map' || !graph) return;
+  if (!mapView) {
+    const { MapView } = await import('./map-view.ts');
+    mapView ??= new MapView(byId('map'), (code) => links.nation(code));
+  }
+  await mapView.update(graph, state.nation);
+}
+
+function showView(): void {
+  byId('network').hidden = state.view !== 'network';
+  byId('map').hidden = state.view !== 'map';
+  void refreshMap();
+}
+
+// ---------------------------------------------------------------- panel
+
+let panelRequest = 0;
+
+async function refreshPanel(): Promise<void> {
+  const request = ++panelRequest;
+  const { nation, treaty, leader, date } = state;
+  if (!nation && !treaty && !leader) {
+    panel.hidden = true;
+    return;
+  }
+  panel.hidden = false;
+  if (!panelBody.firstChild) panelBody.replaceChildren(loadingPanel());
+  try {
+    let content: HTMLElement;
+    if (treaty) content = treatyPanel(await gql<TreatyResult>(TREATY_QUERY, { id: treaty }), links);
+    else if (leader) content = leaderPanel(await gql<LeaderResult>(LEADER_QUERY, { id: leader }), links);
+    else content = nationPanel(await gql<NationResult>(NATION_QUERY, { code: nation, asOf: date }), date, links);
+    if (request !== panelRequest) return;
+    if ((treaty || leader) && nation) content.prepend(h('p', {}, h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); update({ treaty: null, leader: null }, 'push'); } }, `← ${knownNations.get(nation) ?? nation}`)));
+    panelBody.replaceChildren(content);
+    panelBody.scrollTop = 0;
+  } catch (error) {
+    if (request === panelRequest) panelBody.replaceChildren(errorPanel((error as Error).message));
+  }
+}
+
+// ---------------------------------------------------------------- path finder
+
+let currentPath: string[] | null = null;
+let pathRequest = 0;
+
+function codeFromInput(text: string): string | null {
+  const inParens = /\(([A-Z0-9]{2,6})\)\s*$/.exec(text.trim());
+  if (inParens?.[1]) return inParens[1];
+  const upper = text.trim().toUpperCase();
+  if (knownNations.has(upper)) return upper;
+  const lower = text.trim().toLowerCase();
+  for (const [code, name] of knownNations) if (name.toLowerCase() === lower) return code;
+  return null;
+}
+
+async function refreshPath(): Promise<void> {
+  const request = ++pathRequest;
+  const result = byId('path-result');
+  const { pathFrom, pathTo, date, obligations } = state;
+  byId<HTMLInputElement>('path-from').value = pathFrom ? `${knownNations.get(pathFrom) ?? pathFrom} (${pathFrom})` : byId<HTMLInputElement>('path-from').value;
+  byId<HTMLInputElement>('path-to').value = pathTo ? `${knownNations.get(pathTo) ?? pathTo} (${pathTo})` : byId<HTMLInputElement>('path-to').value;
+  if (!pathFrom || !pathTo) {
+    currentPath = null;
+    view.setPath(null);
+    result.replaceChildren();
+    return;
+  }
+  result.replaceChildren(h('span', { class: 'muted' }, 'Searching…'));
+  try {
+    const data = await gql<PathResult>(PATH_QUERY, { from: pathFrom, to: pathTo, asOf: date, obligations: obligations.length === OBLIGATIONS.length ? null : obligations });
+    if (request !== pathRequest) return;
+    const path = data.alliancePath;
+    if (!path || path.nations.length === 0) {
+      currentPath = null;
+      view.setPath(null);
+      result.replaceChildren(h('p', { 'data-testid': 'path-none' }, `No alliance path on ${formatDate(date)}.`));
+      return;
+    }
+    currentPath = path.nations.map((n) => n.code);
+    view.setPath(currentPath);
+    result.replaceChildren(h('ol', { 'data-testid': 'path-hops' },
+      path.nations.map((n, i) => {
+        const hop = path.hops[i];
+        return h('li', {},
+          h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); links.nation(n.code); } }, n.name),
+          hop ? h('div', { class: 'hop' }, 'via ', h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); links.treaty(hop.treaty.id); } }, hop.treaty.name),
+            ' ', hop.obligations.map((o) => h('span', { class: 'badge', style: `background:${OBLIGATION_COLORS[o]}` }, OBLIGATION_LABELS[o]))) : null);
+      })));
+  } catch (error) {
+    if (request === pathRequest) result.replaceChildren(h('p', { class: 'error' }, (error as Error).message));
+  }
+}
+
+// ---------------------------------------------------------------- search
+
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+let searchRequest = 0;
+
+function setupSearch(): void {
+  const input = byId<HTMLInputElement>('search');
+  const list = byId<HTMLUListElement>('search-results');
+  const choose = (kind: string, id: string) => {
+    list.hidden = true;
+    input.value = '';
+    if (kind === 'nation') links.nation(id);
+    else if (kind === 'treaty') links.treaty(id);
+    else if (kind === 'leader') links.leader(id);
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    const text = input.value.trim();
+    if (text.length < 2) { list.hidden = true; return; }
+    searchTimer = setTimeout(async () => {
+      const request = ++searchRequest;
+      try {
+        const data = await gql<SearchResult>(SEARCH_QUERY, { text });
+        if (request !== searchRequest) return;
+        list.replaceChildren(...(data.search.length === 0 ? [h('li', { class: 'muted' }, 'Nothing found')] : data.search.map((hit) =>
+          h('li', { role: 'option', 'data-kind': hit.kind, 'data-id': hit.id, onmousedown: (e: Event) => { e.preventDefault(); choose(hit.kind, hit.id); } },
+            h('span', { class: `kind kind-${hit.kind}` }, hit.kind), ' ', hit.name))));
+        list.hidden = false;
+      } catch (error) {
+        list.replaceChildren(h('li', { class: 'error' }, (error as Error).message));
+        list.hidden = false;
+      }
+    }, 180);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      const first = list.querySelector<HTMLLIElement>('li[data-id]');
+      if (first?.dataset.kind && first.dataset.id) choose(first.dataset.kind, first.dataset.id);
+    } else if (e.key === 'Escape') list.hidden = true;
+  });
+  input.addEventListener('blur', () => { list.hidden = true; });
+}
+
+// ---------------------------------------------------------------- controls
+
+let playing: ReturnType<typeof setTimeout> | null = null;
+
+function stopPlaying(): void {
+  if (playing) clearTimeout(playing);
+  playing = null;
+  byId('play').textContent = '▶';
+  byId('play').setAttribute('aria-label', 'Play');
+}
+
+function setupControls(): void {
+  slider.min = '0';
+  slider.max = String(dayIndex(today));
+  dateInput.min = FIRST_DAY;
+  dateInput.max = today;
+  slider.addEventListener('input', () => update({ date: dayFromIndex(Number(slider.value)) }, 'replace', false));
+  slider.addEventListener('change', () => update({ date: dayFromIndex(Number(slider.value)) }, 'replace', true));
+  dateInput.addEventListener('change', () => {
+    const day = validDay(dateInput.value, today);
+    if (day) update({ date: day });
+  });
+  byId('play').addEventListener('click', () => {
+    if (playing) return stopPlaying();
+    if (state.date >= today) update({ date: FIRST_DAY });
+    byId('play').textContent = '❚❚';
+    byId('play').setAttribute('aria-label', 'Pause');
+    const step = () => {
+      if (loading) { playing = setTimeout(step, 50); return; }
+      const next = dayFromIndex(Math.min(dayIndex(state.date) + 365, dayIndex(today)));
+      update({ date: next }, 'replace', next >= today);
+      if (next >= today) stopPlaying();
+      else playing = setTimeout(step, 350);
+    };
+    playing = setTimeout(step, 0);
+  });
+
+  const filters = byId('obligation-filters');
+  for (const o of OBLIGATIONS) {
+    filters.append(h('label', {}, h('input', { type: 'checkbox', value: o, checked: state.obligations.includes(o), onchange: () => {
+      const chosen = [...filters.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value as Obligation);
+      update({ obligations: OBLIGATIONS.filter((x) => chosen.includes(x)) });
+    } }), h('span', { class: 'swatch line', style: `background:${OBLIGATION_COLORS[o]}` }), OBLIGATION_LABELS[o]));
+  }
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=sources]')) {
+    radio.addEventListener('change', () => update({ sources: radio.value === 'seeds' ? 'seeds' : 'all' }));
+  }
+  byId<HTMLSelectElement>('region').addEventListener('change', (e) => update({ region: (e.target as HTMLSelectElement).value || null }));
+  for (const button of document.querySelectorAll<HTMLButtonElement>('#views button')) {
+    button.addEventListener('click', () => update({ view: button.dataset.view === 'map' ? 'map' : 'network' }, 'push'));
+  }
+  byId('panel-close').addEventListener('click', () => update({ nation: null, treaty: null, leader: null }, 'push'));
+  byId('path-find').addEventListener('click', () => {
+    const from = codeFromInput(byId<HTMLInputElement>('path-from').value);
+    const to = codeFromInput(byId<HTMLInputElement>('path-to').value);
+    if (!from || !to) {
+      byId('path-result').replaceChildren(h('p', { class: 'error' }, 'Pick two nations from the list.'));
+      return;
+    }
+    if (from === state.pathFrom && to === state.pathTo) void refreshPath();
+    else update({ pathFrom: from, pathTo: to }, 'push');
+  });
+  byId('path-clear').addEventListener('click', () => {
+    byId<HTMLInputElement>('path-from').value = '';
+    byId<HTMLInputElement>('path-to').value = '';
+    update({ pathFrom: null, pathTo: null }, 'push');
+  });
+  byId('export').addEventListener('click', () => {
+    if (!graph) return;
+    const format = byId<HTMLSelectElement>('export-format').value as ExportFormat;
+    const text = writeNetwork(graph, format, state.date);
+    const a = h('a', { href: URL.createObjectURL(new Blob([text], { type: EXPORT_MIME[format] })), download: exportFileName(format, state.date) });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  });
+  const stage = byId('stage');
+  stage.append(h('div', { id: 'zoom' },
+    h('button', { type: 'button', 'aria-label': 'Zoom in', onclick: () => view.zoom(1.5) }, '+'),
+    h('button', { type: 'button', 'aria-label': 'Zoom out', onclick: () => view.zoom(1 / 1.5) }, '−'),
+    h('button', { type: 'button', 'aria-label': 'Reset view', onclick: () => view.zoom('reset') }, '⟲')));
+  window.addEventListener('popstate', () => {
+    const next = decodeState(location.search, today);
+    const change: Change = next;
+    state = { ...state };
+    update(change, 'replace');
+  });
+  setupSearch();
+}
+
+// ---------------------------------------------------------------- start
+
+declare global {
+  interface Window {
+    /** For the browser test and curious people: state, timings and where a nation is drawn. */
+    __entente: {
+      metrics: Metrics;
+      state: () => AppState;
+      counts: () => ReturnType<typeof networkCounts> | null;
+      nodePosition: (code: string) => { x: number; y: number } | null;
+      hasEdge: (a: string, b: string) => boolean;
+    };
+  }
+}
+
+window.__entente = {
+  metrics,
+  state: () => state,
+  counts: () => (graph ? networkCounts(graph) : null),
+  nodePosition: (code) => view.viewportPosition(code),
+  hasEdge: (a, b) => !!graph && graph.hasNode(a) && graph.hasNode(b) && graph.hasEdge(a, b),
+};
+
+async function start(): Promise<void> {
+  phase('scriptStarted');
+  setupControls();
+  syncControls();
+  showView();
+  try {
+    capabilities = await detectCapabilities(gql);
+  } catch (error) {
+    status.textContent = `The API is not answering: ${(error as Error).message}`;
+    return;
+  }
+  phase('capabilitiesKnown');
+  await loadNetwork();
+  view.select(state.nation);
+  void refreshPanel();
+  void refreshPath();
+}
+
+void start();

@@ -1,0 +1,119 @@
+/** The side panel: a nation, a treaty or a leader, each rendered from one GraphQL answer. */
+import type { Obligation } from '../../src/export/network.ts';
+import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
+import { formatDate } from './dates.ts';
+import { h } from './dom.ts';
+import type { AllianceInfo, LeaderResult, NationResult, TreatyResult } from './queries.ts';
+
+export interface PanelLinks {
+  nation(code: string): void;
+  treaty(id: string): void;
+  leader(id: string): void;
+}
+
+function link(text: string, onClick: () => void, testId?: string): HTMLAnchorElement {
+  return h('a', { href: '#', 'data-testid': testId, onclick: (e: Event) => { e.preventDefault(); onClick(); } }, text);
+}
+
+function obligationBadge(o: Obligation): HTMLElement {
+  return h('span', { class: 'badge', style: `background:${OBLIGATION_COLORS[o]}` }, OBLIGATION_LABELS[o]);
+}
+
+function section(title: string, ...content: (Node | null)[]): HTMLElement {
+  return h('section', {}, h('h3', {}, title), ...content);
+}
+
+function empty(text: string): HTMLElement {
+  return h('p', { class: 'muted' }, text);
+}
+
+function dates(pairs: [string, string | null | undefined][]): HTMLElement {
+  return h('dl', { class: 'dates' }, pairs.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, formatDate(v))]));
+}
+
+function alliances(list: AllianceInfo[], links: PanelLinks, testId: string): HTMLElement {
+  if (list.length === 0) return empty('None at this date.');
+  return h('ul', { class: 'alliances', 'data-testid': testId },
+    [...list].sort((x, y) => x.nation.name.localeCompare(y.nation.name)).map((a) =>
+      h('li', {},
+        h('div', {}, link(a.nation.name, () => links.nation(a.nation.code)), ' ', a.obligations.map(obligationBadge)),
+        h('ul', { class: 'treaties' }, a.treaties.map((t) => {
+          const articles = a.provisions.filter((p) => p.treaty.id === t.id);
+          return h('li', {},
+            link(t.name, () => links.treaty(t.id)),
+            articles.length > 0 ? h('ul', { class: 'articles' }, articles.map((p) =>
+              h('li', {}, h('b', {}, `Art. ${p.article}`), ' ', obligationBadge(p.obligation), p.summary ? ` ${p.summary}` : ''))) : null,
+          );
+        })),
+      ),
+    ),
+  );
+}
+
+export function nationPanel(data: NationResult, asOf: string, links: PanelLinks, extras: { leaders?: HTMLElement | null; organizations?: HTMLElement | null } = {}): HTMLElement {
+  const n = data.nation;
+  if (!n) return h('div', {}, h('h2', {}, 'Unknown nation'), empty('No nation has this code.'));
+  const timeline = [...data.timeline].sort((x, y) => x.date.localeCompare(y.date));
+  return h('div', { 'data-testid': 'nation-panel', 'data-code': n.code },
+    h('h2', {}, n.name),
+    h('p', { class: 'muted' }, [n.code, n.region, n.cowCode ? `COW ${n.cowCode}` : null].filter(Boolean).join(' · ')),
+    h('p', { class: 'asof' }, `As of ${formatDate(asOf)}`),
+    extras.leaders ?? null,
+    section(`Allies (${data.alliesOf.length})`, alliances(data.alliesOf, links, 'allies')),
+    section(`Must defend it (${data.defendersOf.length})`, alliances(data.defendersOf, links, 'defenders')),
+    extras.organizations ?? null,
+    section('Timeline', timeline.length === 0 ? empty('No events.') : h('ol', { class: 'timeline' }, timeline.map((e) =>
+      h('li', {}, h('time', {}, formatDate(e.date)), ' ',
+        e.treaty ? link(e.summary, () => links.treaty(e.treaty!.id)) : e.leader ? link(e.summary, () => links.leader(e.leader!.id)) : e.summary)))),
+  );
+}
+
+export function treatyPanel(data: TreatyResult, links: PanelLinks): HTMLElement {
+  const t = data.treaty;
+  if (!t) return h('div', {}, h('h2', {}, 'Unknown treaty'), empty('No treaty has this id.'));
+  return h('div', { 'data-testid': 'treaty-panel', 'data-id': t.id },
+    h('h2', {}, t.name),
+    t.kind ? h('p', { class: 'muted' }, t.kind) : null,
+    dates([['Signed', t.signedOn], ['In force', t.enteredIntoForceOn], ['Expires', t.expiresOn], ['Terminated', t.terminatedOn]]),
+    t.signedAt ? h('p', {}, `Signed at ${t.signedAt}`) : null,
+    section(`Parties (${t.parties.length})`, h('table', { class: 'parties' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Nation'), h('th', {}, 'Signed'), h('th', {}, 'Ratified'), h('th', {}, 'In force'), h('th', {}, 'Left'))),
+      h('tbody', {}, t.parties.map((p) => h('tr', {},
+        h('td', {}, link(p.nation.name, () => links.nation(p.nation.code))),
+        h('td', {}, formatDate(p.signedOn)), h('td', {}, formatDate(p.ratifiedOn)), h('td', {}, formatDate(p.inForceFrom)), h('td', {}, formatDate(p.leftOn))))))),
+    section('Signatories', t.signatories.length === 0 ? empty('Not recorded.') : h('ul', {}, t.signatories.map((s) =>
+      h('li', {}, s.leader ? link(s.leader.name, () => links.leader(s.leader!.id)) : 'Unknown', s.office ? `, ${s.office}` : '', ` (${s.nation.name})`, s.signedOn ? `, ${formatDate(s.signedOn)}` : '')))),
+    section('Provisions', t.provisions.length === 0 ? empty('Not recorded.') : h('ol', { class: 'provisions' }, t.provisions.map((p) =>
+      h('li', {}, h('b', {}, `Article ${p.article}`), ' ', obligationBadge(p.obligation),
+        p.summary ? h('p', {}, p.summary) : null,
+        p.quote ? h('blockquote', {}, p.quote) : null)))),
+    t.supersedes.length + t.supersededBy.length > 0 ? section('Related',
+      h('ul', {},
+        t.supersedes.map((s) => h('li', {}, 'Supersedes ', link(s.name, () => links.treaty(s.id)))),
+        t.supersededBy.map((s) => h('li', {}, 'Superseded by ', link(s.name, () => links.treaty(s.id)))))) : null,
+    section('Sources', t.sources.length === 0 ? empty('None.') : h('ul', { class: 'sources' }, t.sources.map((s) => {
+      const label = [s.publisher, s.title].filter(Boolean).join(': ') || s.url || 'source';
+      return h('li', {}, s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, label) : label, s.publishedOn ? ` (${formatDate(s.publishedOn)})` : '');
+    }))),
+  );
+}
+
+export function leaderPanel(data: LeaderResult, links: PanelLinks): HTMLElement {
+  const l = data.leader;
+  if (!l) return h('div', {}, h('h2', {}, 'Unknown leader'), empty('No leader has this id.'));
+  const tenures = [...l.tenures].sort((x, y) => (x.from ?? '').localeCompare(y.from ?? ''));
+  return h('div', { 'data-testid': 'leader-panel' },
+    h('h2', {}, l.name),
+    l.wikidataId ? h('p', {}, h('a', { href: `https://www.wikidata.org/wiki/${l.wikidataId}`, target: '_blank', rel: 'noopener noreferrer' }, l.wikidataId)) : null,
+    section('Offices', h('ul', {}, tenures.map((t) =>
+      h('li', {}, `${t.office}, `, link(t.nation.name, () => links.nation(t.nation.code)), ` — ${formatDate(t.from) || '?'} to ${formatDate(t.to) || 'now'}`)))),
+  );
+}
+
+export function loadingPanel(): HTMLElement {
+  return h('p', { class: 'muted' }, 'Loading…');
+}
+
+export function errorPanel(message: string): HTMLElement {
+  return h('div', { class: 'error' }, h('h2', {}, 'Could not load'), h('p', {}, message));
+}

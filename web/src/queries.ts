@@ -1,0 +1,85 @@
+/** The questions the page asks, one operation per panel, named so the server's logs say who asked. */
+import type { Obligation } from '../../src/export/network.ts';
+
+export interface NationRef { code: string; name: string }
+export interface TreatyRef { id: string; name: string }
+export interface SourceInfo { url: string | null; publisher: string | null; title: string | null; publishedOn: string | null }
+export interface ProvisionInfo { article: string; obligation: Obligation; summary: string | null; quote: string | null; treaty: TreatyRef }
+export interface AllianceInfo { nation: NationRef; treaties: TreatyRef[]; obligations: Obligation[]; provisions: ProvisionInfo[] }
+export interface EventInfo { date: string; kind: string; summary: string; treaty: TreatyRef | null; nation: NationRef | null; leader: { id: string; name: string } | null }
+
+export const NATION_QUERY = /* GraphQL */ `
+  query EntenteNation($code: ID!, $asOf: Date) {
+    nation(code: $code) { code name cowCode region }
+    alliesOf(code: $code, asOf: $asOf) { ...Alliance }
+    defendersOf(code: $code, asOf: $asOf) { ...Alliance }
+    timeline(code: $code) {
+      date kind summary
+      treaty { id name } nation { code name } leader { id name }
+    }
+  }
+  fragment Alliance on Alliance {
+    nation { code name }
+    treaties { id name }
+    obligations
+    provisions { article obligation summary quote treaty { id name } }
+  }
+`;
+export interface NationResult {
+  nation: { code: string; name: string; cowCode: number | null; region: string | null } | null;
+  alliesOf: AllianceInfo[];
+  defendersOf: AllianceInfo[];
+  timeline: EventInfo[];
+}
+
+export const TREATY_QUERY = /* GraphQL */ `
+  query EntenteTreaty($id: ID!) {
+    treaty(id: $id) {
+      id name kind signedOn signedAt enteredIntoForceOn expiresOn terminatedOn
+      parties { nation { code name } signedOn ratifiedOn inForceFrom leftOn }
+      signatories { leader { id name } office nation { code name } signedOn }
+      provisions { article obligation summary quote }
+      sources { url publisher title publishedOn }
+      supersedes { id name }
+      supersededBy { id name }
+    }
+  }
+`;
+export interface TreatyResult {
+  treaty: {
+    id: string; name: string; kind: string | null; signedOn: string | null; signedAt: string | null;
+    enteredIntoForceOn: string | null; expiresOn: string | null; terminatedOn: string | null;
+    parties: { nation: NationRef; signedOn: string | null; ratifiedOn: string | null; inForceFrom: string | null; leftOn: string | null }[];
+    signatories: { leader: { id: string; name: string } | null; office: string | null; nation: NationRef; signedOn: string | null }[];
+    provisions: Omit<ProvisionInfo, 'treaty'>[];
+    sources: SourceInfo[];
+    supersedes: TreatyRef[];
+    supersededBy: TreatyRef[];
+  } | null;
+}
+
+export const LEADER_QUERY = /* GraphQL */ `
+  query EntenteLeader($id: ID!) {
+    leader(id: $id) { id name wikidataId tenures { office nation { code name } from to } }
+  }
+`;
+export interface LeaderResult {
+  leader: { id: string; name: string; wikidataId: string | null; tenures: { office: string; nation: NationRef; from: string | null; to: string | null }[] } | null;
+}
+
+export const SEARCH_QUERY = /* GraphQL */ `
+  query EntenteSearch($text: String!) { search(text: $text, first: 12) { kind id name score } }
+`;
+export interface SearchResult { search: { kind: string; id: string; name: string; score: number }[] }
+
+export const PATH_QUERY = /* GraphQL */ `
+  query EntentePath($from: ID!, $to: ID!, $asOf: Date, $obligations: [Obligation!]) {
+    alliancePath(from: $from, to: $to, asOf: $asOf, obligations: $obligations) {
+      nations { code name }
+      hops { treaty { id name } obligations }
+    }
+  }
+`;
+export interface PathResult {
+  alliancePath: { nations: NationRef[]; hops: { treaty: TreatyRef; obligations: Obligation[] }[] } | null;
+}
