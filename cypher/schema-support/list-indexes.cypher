@@ -1,5 +1,2 @@
 SHOW INDEXES YIELD name, state
 RETURN name, state
-UNION
-SHOW CONSTRAINTS YIELD name, ownedIndex
-RETURN name, 'ONLINE' AS state

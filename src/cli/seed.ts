@@ -10,9 +10,8 @@ import { resolve } from 'node:path';
 import { checkSeeds } from '../seeds/check.ts';
 import { formatProblem } from '../seeds/load.ts';
 import { writeJsonSchemas } from '../seeds/json-schema.ts';
+import { SEEDS_DIR } from '../seeds/paths.ts';
 import { runCli } from './run.ts';
-
-export const SEEDS_DIR = resolve(import.meta.dirname, '..', '..', 'seeds');
 
 await runCli(async () => {
   const { values } = parseArgs({

@@ -1,0 +1,10 @@
+// Nations sharing with `me`, on `asOf`, an in-force treaty carrying one of `obligations` (any when null).
+// In: me (Nation), asOf (date), obligations (list or null). Out: ally, treaties.
+MATCH (me)-[mine:PARTY_TO]->(t:Treaty)<-[theirs:PARTY_TO]-(ally:Nation)
+WHERE ally <> me
+  AND (t.untilDate IS NULL OR t.untilDate > asOf)
+  AND mine.fromDate <= asOf AND (mine.untilDate IS NULL OR mine.untilDate > asOf)
+  AND theirs.fromDate <= asOf AND (theirs.untilDate IS NULL OR theirs.untilDate > asOf)
+  AND (obligations IS NULL OR EXISTS { MATCH (t)-[:HAS_PROVISION]->(p:Provision) WHERE p.obligation IN obligations })
+WITH ally, collect(DISTINCT t) AS treaties
+ORDER BY ally.name

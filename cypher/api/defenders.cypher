@@ -1,0 +1,15 @@
+// Nations bound, on `asOf`, by a DEFENSE provision of an in-force treaty to assist `me`: both are parties
+// on that day, the provision binds the defender (all parties unless it names its obligors; ATOP's member
+// coding must include DEFENSE where it exists) and protects `me` (all parties unless it names beneficiaries).
+// In: me (Nation), asOf (date). Out: defender, treaties, provisions.
+MATCH (me)-[mine:PARTY_TO]->(t:Treaty)<-[theirs:PARTY_TO]-(defender:Nation)
+WHERE defender <> me
+  AND (t.untilDate IS NULL OR t.untilDate > asOf)
+  AND mine.fromDate <= asOf AND (mine.untilDate IS NULL OR mine.untilDate > asOf)
+  AND theirs.fromDate <= asOf AND (theirs.untilDate IS NULL OR theirs.untilDate > asOf)
+  AND (theirs.obligations IS NULL OR 'DEFENSE' IN theirs.obligations)
+MATCH (t)-[:HAS_PROVISION]->(p:Provision {obligation: 'DEFENSE'})
+WHERE (p.obligors IS NULL OR defender.code IN p.obligors)
+  AND (p.beneficiaries IS NULL OR me.code IN p.beneficiaries)
+WITH defender, collect(DISTINCT t) AS treaties, collect(DISTINCT p) AS provisions
+ORDER BY defender.name

@@ -1,0 +1,64 @@
+/**
+ * The executable schema: the SDL in `schema.graphql` is the source of truth; every root field is answered by
+ * translating its whole selection into one Cypher query (translate/), run in a read transaction.
+ * Nested objects arrive already shaped by their response keys, so every other field reads its alias.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isEntenteError } from '../errors.ts';
+import type { Graph } from '../graph/graph.ts';
+import { today } from '../model/dates.ts';
+import { DateScalar } from './scalars.ts';
+import { rootSelection } from './translate/selection.ts';
+import { ROOTS, translate } from './translate/roots.ts';
+
+export const SCHEMA_FILE = join(import.meta.dirname, 'schema.graphql');
+
+export interface ApiContext {
+  graph: Graph;
+  /** The day `asOf` defaults to; fixed per request. */
+  today?: string;
+}
+
+/** Errors a user can act on keep their message and code; the rest is masked by the server. */
+export function toGraphQLError(error: unknown): unknown {
+  if (isEntenteError(error)) {
+    return new GraphQLError(error.message, {
+      extensions: { code: error.code, ...(error.details.argument ? { argument: error.details.argument } : {}) },
+    });
+  }
+  return error;
+}
+
+const rootResolver: GraphQLFieldResolver<unknown, ApiContext> = async (_source, _args, context, info) => {
+  try {
+    const query = translate(rootSelection(info), context.today ?? today());
+    const rows = await context.graph.readText<{ result: unknown }>(query.cypher, query.params);
+    return query.finish(rows);
+  } catch (error) {
+    throw toGraphQLError(error);
+  }
+};
+
+const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> = (source, _args, _context, info) =>
+  source?.[info.path.key as string];
+
+export function buildSchema(): GraphQLSchema {
+  const typeDefs = readFileSync(SCHEMA_FILE, 'utf8');
+  const schema = makeExecutableSchema({
+    typeDefs,
+    resolvers: {
+      Date: DateScalar,
+      Query: Object.fromEntries(Object.keys(ROOTS).map((name) => [name, rootResolver])),
+    },
+  });
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type.name === 'Query') continue;
+    for (const field of Object.values(type.getFields())) field.resolve = byResponseKey as GraphQLFieldResolver<unknown, unknown>;
+  }
+  const missing = Object.keys(schema.getQueryType()!.getFields()).filter((name) => !(name in ROOTS));
+  if (missing.length > 0) throw new Error(`schema.graphql has root fields without a translation: ${missing.join(', ')}`);
+  return schema;
+}

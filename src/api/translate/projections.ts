@@ -1,0 +1,436 @@
+/**
+ * Stage 3, transpile: every GraphQL object type as a Cypher map projection. A field is a property, a
+ * computed expression, or a subquery (`COLLECT { ... }`) over the graph from its parent's variables, so a
+ * whole selection, however deep, becomes one Cypher query and one round trip.
+ *
+ * A type is projected from a binding: the Cypher variables that hold it (a node type has `node`; a
+ * relationship-shaped type such as Party has `rel` and its two ends). Fragments shared with root fields
+ * (allies, defenders, timeline) come from `cypher/api/` and run inside `CALL { ... }` so that their variable
+ * names stay their own.
+ */
+import neo4j from 'neo4j-driver';
+import { cypher } from '../../graph/cypher.ts';
+import type { Translation } from './context.ts';
+import type { FieldSel } from './selection.ts';
+
+export type Binding = Record<string, string>;
+type FieldCompiler = (b: Binding, f: FieldSel, tr: Translation) => string;
+
+/** The canonical order of obligations, used to sort every list of them. */
+export const OBLIGATION_ORDER = "['DEFENSE', 'OFFENSE', 'NEUTRALITY', 'NON_AGGRESSION', 'CONSULTATION', 'OTHER']";
+
+export function dateValue(text: string): neo4j.Date<number> {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  return new neo4j.types.Date(y, m, d);
+}
+
+/** A date argument as a parameter; `fallback` (usually today) when it was not given. */
+export function dateParam(tr: Translation, text: unknown, fallback: string | null): string {
+  const value = typeof text === 'string' ? text : fallback;
+  return tr.param(value === null ? null : dateValue(value));
+}
+
+function quoteKey(alias: string): string {
+  return `\`${alias}\``;
+}
+
+export function project(type: string, b: Binding, fields: FieldSel[], tr: Translation): string {
+  const compilers = TYPES[type];
+  if (!compilers) throw new Error(`no projection for type ${type}`);
+  const entries = fields.map((f) => {
+    if (f.name === '__typename') return `${quoteKey(f.alias)}: '${type}'`;
+    const compile = compilers[f.name];
+    if (!compile) throw new Error(`no projection for ${type}.${f.name}`);
+    return `${quoteKey(f.alias)}: ${compile(b, f, tr)}`;
+  });
+  return `{${entries.join(', ')}}`;
+}
+
+const prop = (name: string): FieldCompiler => (b) => `${b.node}.${name}`;
+const relProp = (name: string): FieldCompiler => (b) => `${b.rel}.${name}`;
+const listProp = (name: string): FieldCompiler => (b) => `coalesce(${b.node}.${name}, [])`;
+
+/** A list of nodes reached by `match` from the binding, each projected as `type`. */
+function nodes(tr: Translation, f: FieldSel, type: string, match: (x: string) => string, order: (x: string) => string): string {
+  const x = tr.fresh(type.toLowerCase());
+  return `COLLECT { ${match(x)} WITH DISTINCT ${x} ORDER BY ${order(x)} RETURN ${project(type, { node: x }, f.fields, tr)} }`;
+}
+
+/** One node (or null) reached by `match`. */
+function node(tr: Translation, f: FieldSel, type: string, match: (x: string) => string): string {
+  const x = tr.fresh(type.toLowerCase());
+  return `head(COLLECT { ${match(x)} WITH ${x} LIMIT 1 RETURN ${project(type, { node: x }, f.fields, tr)} })`;
+}
+
+/** The sources whose ids a relationship lists in its `sources` property. */
+const sourcesOf = (holder: 'node' | 'rel'): FieldCompiler => (b, f, tr) =>
+  nodes(tr, f, 'Source', (s) => `MATCH (${s}:Source) WHERE ${s}.id IN coalesce(${b[holder]}.sources, [])`, (s) => `${s}.id`);
+
+/** The sources a node cites through CITES relationships. */
+const cited: FieldCompiler = (b, f, tr) =>
+  nodes(tr, f, 'Source', (s) => `MATCH (${b.node})-[:CITES]->(${s}:Source)`, (s) => `${s}.id`);
+
+const caveatsOf: FieldCompiler = (b, f, tr) =>
+  nodes(tr, f, 'Caveat', (c) => `MATCH (${b.node})-[:HAS_CAVEAT]->(${c}:Caveat)`, (c) => `${c}.field, ${c}.id`);
+
+/** In force on the day held by `day` (a Cypher expression), for something with fromDate/untilDate. */
+export function inForce(x: string, day: string): string {
+  return `(${x}.fromDate <= ${day} AND (${x}.untilDate IS NULL OR ${x}.untilDate > ${day}))`;
+}
+
+/** Obligations of provisions of the treaties in list `treaties`, optionally only those in `only`. */
+function obligationsOfTreaties(tr: Translation, treaties: string, only: string | null): string {
+  const [o, t, p] = [tr.fresh('o'), tr.fresh('treaty'), tr.fresh('provision')];
+  const keep = only ? ` AND (${only} IS NULL OR ${o} IN ${only})` : '';
+  return `[${o} IN ${OBLIGATION_ORDER} WHERE ${o} IN COLLECT { UNWIND ${treaties} AS ${t} MATCH (${t})-[:HAS_PROVISION]->(${p}:Provision) RETURN ${p}.obligation }${keep}]`;
+}
+
+/** A list of treaties held in a Cypher list variable, projected in order. */
+function treatyList(tr: Translation, f: FieldSel, list: string): string {
+  const t = tr.fresh('treaty');
+  return `COLLECT { UNWIND ${list} AS ${t} WITH ${t} ORDER BY ${t}.signedFromDate, ${t}.id RETURN ${project('Treaty', { node: t }, f.fields, tr)} }`;
+}
+
+function provisionList(tr: Translation, f: FieldSel, list: string): string {
+  const p = tr.fresh('provision');
+  return `COLLECT { UNWIND ${list} AS ${p} WITH ${p} ORDER BY ${p}.treaty, ${p}.position, ${p}.id RETURN ${project('Provision', { node: p }, f.fields, tr)} }`;
+}
+
+/** A fragment of `cypher/api/` without its comment lines, ready to be spliced into a larger query. */
+export function fragment(name: string): string {
+  return cypher(name)
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n');
+}
+
+/**
+ * Runs a fragment of `cypher/api/` inside CALL with its inputs bound to the names it expects, and returns
+ * the names its outputs were renamed to.
+ */
+export function fragmentCall(
+  tr: Translation,
+  name: string,
+  inputs: Record<string, string>,
+  outputs: readonly string[],
+): { call: string; out: Record<string, string> } {
+  const imported = Object.values(inputs).filter((v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) && !/^(null|true|false)$/i.test(v));
+  const binds = Object.entries(inputs).map(([as, expr]) => `${expr} AS ${as}`);
+  const out = Object.fromEntries(outputs.map((o) => [o, tr.fresh(o)]));
+  const call = `CALL { ${imported.length ? `WITH ${[...new Set(imported)].join(', ')} ` : ''}WITH ${binds.join(', ')}\n${fragment(name)}\nRETURN ${outputs.map((o) => `${o} AS ${out[o]}`).join(', ')} }`;
+  return { call, out };
+}
+
+/** Alliance rows from the allies fragment, projected. */
+export function alliancesFrom(tr: Translation, f: FieldSel, me: string, asOf: string, obligations: string): string {
+  const { call, out } = fragmentCall(tr, 'api/allies', { me, asOf, obligations }, ['ally', 'treaties']);
+  return `COLLECT { ${call} RETURN ${project('Alliance', { nation: out.ally!, treaties: out.treaties!, obligations }, f.fields, tr)} }`;
+}
+
+export function defendersFrom(tr: Translation, f: FieldSel, me: string, asOf: string): string {
+  const { call, out } = fragmentCall(tr, 'api/defenders', { me, asOf }, ['defender', 'treaties', 'provisions']);
+  return `COLLECT { ${call} RETURN ${project('Alliance', { nation: out.defender!, treaties: out.treaties!, provisions: out.provisions!, obligations: "['DEFENSE']" }, f.fields, tr)} }`;
+}
+
+/** Timeline events of nation `me`, within [from, to] (text dates or null), in date order. */
+export function timelineFrom(tr: Translation, f: FieldSel, me: string, during: { from?: string | null; to?: string | null } | null | undefined): string {
+  const { call, out } = fragmentCall(tr, 'api/timeline', { me }, ['date', 'kind', 'summary', 'treaty', 'leader', 'organization']);
+  const from = tr.param(during?.from ?? null);
+  const to = tr.param(during?.to ?? null);
+  // A partial date overlaps the range when its first day is on or before `to` and its last day on or
+  // after `from`; ISO text compares in date order, and padding reaches the last possible day.
+  const last = `CASE size(${out.date}) WHEN 4 THEN ${out.date} + '-12-31' WHEN 7 THEN ${out.date} + '-31' ELSE ${out.date} END`;
+  return `COLLECT { ${call} WITH * WHERE ${out.date} IS NOT NULL AND (${to} IS NULL OR ${out.date} <= ${to}) AND (${from} IS NULL OR ${last} >= ${from}) ` +
+    `WITH * ORDER BY ${out.date}, ${out.kind}, ${out.summary} ` +
+    `RETURN ${project('Event', { date: out.date!, kind: out.kind!, summary: out.summary!, treaty: out.treaty!, leader: out.leader!, organization: out.organization!, nation: me }, f.fields, tr)} }`;
+}
+
+/** A nullable node variable projected, or null. */
+function maybe(type: string, variable: string, f: FieldSel, tr: Translation): string {
+  return `CASE WHEN ${variable} IS NULL THEN null ELSE ${project(type, { node: variable }, f.fields, tr)} END`;
+}
+
+const TYPES: Record<string, Record<string, FieldCompiler>> = {
+  Nation: {
+    code: prop('code'),
+    name: prop('name'),
+    cowCode: prop('cowCode'),
+    region: prop('region'),
+    aliases: listProp('aliases'),
+    periods: (b, f, tr) => nodes(tr, f, 'NationPeriod', (x) => `MATCH (${b.node})-[:EXISTED]->(${x}:Period)`, (x) => `${x}.fromDate`),
+    historicalNames: (b, f, tr) => nodes(tr, f, 'NationName', (x) => `MATCH (${b.node})-[:NAMED]->(${x}:NationName)`, (x) => `${x}.fromDate, ${x}.name`),
+    parties: (b, f, tr) => {
+      const [r, t] = [tr.fresh('party'), tr.fresh('treaty')];
+      return `COLLECT { MATCH (${b.node})-[${r}:PARTY_TO]->(${t}:Treaty) WITH ${r}, ${t} ORDER BY ${r}.fromDate, ${t}.id RETURN ${project('Party', { rel: r, nation: b.node!, treaty: t }, f.fields, tr)} }`;
+    },
+    treaties: (b, f, tr) => {
+      const day = dateParam(tr, f.args.asOf, null);
+      const obligation = tr.param(f.args.obligation ?? null);
+      return nodes(tr, f, 'Treaty', (t) => {
+        const r = tr.fresh('party');
+        return `MATCH (${b.node})-[${r}:PARTY_TO]->(${t}:Treaty) WHERE (${day} IS NULL OR (${inForce(r, day)} AND ${inForce(t, day)})) ` +
+          `AND (${obligation} IS NULL OR EXISTS { MATCH (${t})-[:HAS_PROVISION]->(:Provision {obligation: ${obligation}}) })`;
+      }, (t) => `${t}.signedFromDate, ${t}.id`);
+    },
+    allies: (b, f, tr) => alliancesFrom(tr, f, b.node!, dateParam(tr, f.args.asOf, tr.today), tr.param(f.args.obligations ?? null)),
+    defenders: (b, f, tr) => defendersFrom(tr, f, b.node!, dateParam(tr, f.args.asOf, tr.today)),
+    leaders: (b, f, tr) => {
+      const day = dateParam(tr, f.args.asOf, tr.today);
+      const [r, l] = [tr.fresh('held'), tr.fresh('leader')];
+      return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${b.node}) WHERE ${inForce(r, day)} WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name RETURN ${project('Tenure', { rel: r, leader: l, nation: b.node! }, f.fields, tr)} }`;
+    },
+    tenures: (b, f, tr) => {
+      const [r, l] = [tr.fresh('held'), tr.fresh('leader')];
+      return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${b.node}) WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name RETURN ${project('Tenure', { rel: r, leader: l, nation: b.node! }, f.fields, tr)} }`;
+    },
+    organizations: (b, f, tr) => {
+      const day = dateParam(tr, f.args.asOf, null);
+      const [r, o] = [tr.fresh('member'), tr.fresh('org')];
+      return `COLLECT { MATCH (${b.node})-[${r}:MEMBER_OF]->(${o}:Organization) WHERE ${day} IS NULL OR ${inForce(r, day)} WITH ${r}, ${o} ORDER BY ${r}.fromDate, ${o}.name RETURN ${project('Membership', { rel: r, nation: b.node!, organization: o }, f.fields, tr)} }`;
+    },
+    aspirations: (b, f, tr) => {
+      const [r, o] = [tr.fresh('aspires'), tr.fresh('org')];
+      return `COLLECT { MATCH (${b.node})-[${r}:ASPIRES_TO]->(${o}:Organization) WITH ${r}, ${o} ORDER BY ${o}.name RETURN ${project('Aspiration', { rel: r, nation: b.node!, organization: o }, f.fields, tr)} }`;
+    },
+    statements: (b, f, tr) => nodes(tr, f, 'Statement', (s) => `MATCH (${s}:Statement)-[:ABOUT]->(${b.node})`, (s) => `${s}.date, ${s}.id`),
+    timeline: (b, f, tr) => timelineFrom(tr, f, b.node!, f.args.during as { from?: string; to?: string } | undefined),
+  },
+  NationPeriod: { from: prop('from'), to: prop('to') },
+  NationName: { name: prop('name'), from: prop('from'), to: prop('to') },
+  Treaty: {
+    id: prop('id'),
+    name: prop('name'),
+    aliases: listProp('aliases'),
+    kind: prop('kind'),
+    legalForm: prop('legalForm'),
+    signedOn: prop('signedOn'),
+    signedAt: prop('signedAt'),
+    enteredIntoForceOn: prop('enteredIntoForceOn'),
+    termYears: prop('termYears'),
+    indefinite: prop('termIndefinite'),
+    expiresOn: prop('expiresOn'),
+    terminatedOn: prop('terminatedOn'),
+    terminationCause: prop('terminationCause'),
+    articleCount: prop('articleCount'),
+    summary: prop('summary'),
+    atopId: prop('atopId'),
+    cow4Id: prop('cow4Id'),
+    untsNumber: prop('untsNumber'),
+    status: (b, f, tr) => {
+      const day = dateParam(tr, f.args.asOf, tr.today);
+      const t = b.node;
+      return `CASE WHEN ${inForce(t!, day)} THEN 'IN_FORCE' WHEN ${t}.untilDate IS NOT NULL AND ${t}.untilDate <= ${day} THEN coalesce(${t}.endReason, 'TERMINATED') ELSE 'NOT_IN_FORCE' END`;
+    },
+    obligations: (b, _f, tr) => obligationsOfTreaties(tr, `[${b.node}]`, null),
+    parties: (b, f, tr) => {
+      const [r, n] = [tr.fresh('party'), tr.fresh('nation')];
+      return `COLLECT { MATCH (${n}:Nation)-[${r}:PARTY_TO]->(${b.node}) WITH ${r}, ${n} ORDER BY ${r}.fromDate, ${n}.name, ${r}.origin RETURN ${project('Party', { rel: r, nation: n, treaty: b.node! }, f.fields, tr)} }`;
+    },
+    signatories: (b, f, tr) => {
+      const [r, l] = [tr.fresh('signed'), tr.fresh('leader')];
+      return `COLLECT { MATCH (${l}:Leader)-[${r}:SIGNED]->(${b.node}) WITH ${r}, ${l} ORDER BY ${r}.signedOn, ${r}.nation RETURN ${project('Signatory', { rel: r, leader: l, treaty: b.node! }, f.fields, tr)} }`;
+    },
+    provisions: (b, f, tr) => nodes(tr, f, 'Provision', (p) => `MATCH (${b.node})-[:HAS_PROVISION]->(${p}:Provision)`, (p) => `${p}.origin DESC, ${p}.position, ${p}.id`),
+    sources: cited,
+    supersedes: (b, f, tr) => nodes(tr, f, 'Treaty', (t) => `MATCH (${b.node})-[:SUPERSEDES]->(${t}:Treaty)`, (t) => `${t}.signedFromDate, ${t}.id`),
+    supersededBy: (b, f, tr) => nodes(tr, f, 'Treaty', (t) => `MATCH (${t}:Treaty)-[:SUPERSEDES]->(${b.node})`, (t) => `${t}.signedFromDate, ${t}.id`),
+    milestones: (b, f, tr) => nodes(tr, f, 'Milestone', (m) => `MATCH (${b.node})-[:HAD_MILESTONE]->(${m}:Milestone)`, (m) => `${m}.date, ${m}.id`),
+    caveats: caveatsOf,
+    organizations: (b, f, tr) => nodes(tr, f, 'Organization', (o) => `MATCH (${o}:Organization)-[:FOUNDED_BY]->(${b.node})`, (o) => `${o}.name`),
+    statements: (b, f, tr) => nodes(tr, f, 'Statement', (s) => `MATCH (${s}:Statement)-[:ABOUT]->(${b.node})`, (s) => `${s}.date, ${s}.id`),
+  },
+  Party: {
+    nation: (b, f, tr) => project('Nation', { node: b.nation! }, f.fields, tr),
+    treaty: (b, f, tr) => project('Treaty', { node: b.treaty! }, f.fields, tr),
+    signedOn: relProp('signedOn'),
+    ratifiedOn: relProp('ratifiedOn'),
+    inForceFrom: relProp('inForceFrom'),
+    leftOn: relProp('leftOn'),
+    note: relProp('note'),
+    obligations: (b, _f, tr) => {
+      const o = tr.fresh('o');
+      return `CASE WHEN ${b.rel}.obligations IS NULL THEN null ELSE [${o} IN ${OBLIGATION_ORDER} WHERE ${o} IN ${b.rel}.obligations] END`;
+    },
+    sources: sourcesOf('rel'),
+  },
+  Signatory: {
+    leader: (b, f, tr) => project('Leader', { node: b.leader! }, f.fields, tr),
+    office: relProp('office'),
+    signedOn: relProp('signedOn'),
+    nation: (b, f, tr) => node(tr, f, 'Nation', (n) => `MATCH (${n}:Nation {code: ${b.rel}.nation})`),
+    treaty: (b, f, tr) => project('Treaty', { node: b.treaty! }, f.fields, tr),
+  },
+  Provision: {
+    article: prop('article'),
+    obligation: prop('obligation'),
+    summary: prop('summary'),
+    quote: prop('quote'),
+    treaty: (b, f, tr) => node(tr, f, 'Treaty', (t) => `MATCH (${t}:Treaty)-[:HAS_PROVISION]->(${b.node})`),
+    obligors: (b, f, tr) => nodes(tr, f, 'Nation', (n) => `MATCH (${n}:Nation) WHERE ${n}.code IN coalesce(${b.node}.obligors, [])`, (n) => `${n}.name`),
+    beneficiaries: (b, f, tr) => nodes(tr, f, 'Nation', (n) => `MATCH (${n}:Nation) WHERE ${n}.code IN coalesce(${b.node}.beneficiaries, [])`, (n) => `${n}.name`),
+    sources: cited,
+    caveats: caveatsOf,
+  },
+  Leader: {
+    id: prop('id'),
+    name: prop('name'),
+    wikidataId: prop('wikidataId'),
+    aliases: listProp('aliases'),
+    tenures: (b, f, tr) => {
+      const [r, n] = [tr.fresh('held'), tr.fresh('nation')];
+      return `COLLECT { MATCH (${b.node})-[${r}:HELD]->(${n}:Nation) WITH ${r}, ${n} ORDER BY ${r}.fromDate, ${r}.office RETURN ${project('Tenure', { rel: r, leader: b.node!, nation: n }, f.fields, tr)} }`;
+    },
+    treatiesSigned: (b, f, tr) => {
+      const [r, t] = [tr.fresh('signed'), tr.fresh('treaty')];
+      return `COLLECT { MATCH (${b.node})-[${r}:SIGNED]->(${t}:Treaty) WITH ${r}, ${t} ORDER BY ${r}.signedOn, ${t}.id RETURN ${project('Signatory', { rel: r, leader: b.node!, treaty: t }, f.fields, tr)} }`;
+    },
+    statements: (b, f, tr) => nodes(tr, f, 'Statement', (s) => `MATCH (${b.node})-[:MADE]->(${s}:Statement)`, (s) => `${s}.date, ${s}.id`),
+    visits: (b, f, tr) => nodes(tr, f, 'Visit', (v) => `MATCH (${b.node})-[:VISITED]->(${v}:Visit)`, (v) => `${v}.from, ${v}.id`),
+  },
+  Tenure: {
+    office: relProp('office'),
+    from: relProp('from'),
+    to: relProp('to'),
+    acting: relProp('acting'),
+    nation: (b, f, tr) => project('Nation', { node: b.nation! }, f.fields, tr),
+    leader: (b, f, tr) => project('Leader', { node: b.leader! }, f.fields, tr),
+    sources: sourcesOf('rel'),
+  },
+  Source: {
+    id: prop('id'),
+    url: prop('url'),
+    publisher: prop('publisher'),
+    title: prop('title'),
+    publishedOn: prop('publishedOn'),
+    author: prop('author'),
+  },
+  Statement: {
+    id: prop('id'),
+    date: prop('date'),
+    office: prop('office'),
+    place: prop('place'),
+    summary: prop('summary'),
+    quote: prop('quote'),
+    speaker: (b, f, tr) => node(tr, f, 'Leader', (l) => `MATCH (${l}:Leader)-[:MADE]->(${b.node})`),
+    aboutNations: (b, f, tr) => nodes(tr, f, 'Nation', (n) => `MATCH (${b.node})-[:ABOUT]->(${n}:Nation)`, (n) => `${n}.name`),
+    aboutTreaties: (b, f, tr) => nodes(tr, f, 'Treaty', (t) => `MATCH (${b.node})-[:ABOUT]->(${t}:Treaty)`, (t) => `${t}.id`),
+    aboutOrganizations: (b, f, tr) => nodes(tr, f, 'Organization', (o) => `MATCH (${b.node})-[:ABOUT]->(${o}:Organization)`, (o) => `${o}.name`),
+    sources: cited,
+  },
+  Organization: {
+    id: prop('id'),
+    name: prop('name'),
+    aliases: listProp('aliases'),
+    kind: prop('kind'),
+    founded: prop('founded'),
+    foundingTreaty: (b, f, tr) => node(tr, f, 'Treaty', (t) => `MATCH (${b.node})-[:FOUNDED_BY]->(${t}:Treaty)`),
+    members: (b, f, tr) => {
+      const day = dateParam(tr, f.args.asOf, null);
+      const [r, n] = [tr.fresh('member'), tr.fresh('nation')];
+      return `COLLECT { MATCH (${n}:Nation)-[${r}:MEMBER_OF]->(${b.node}) WHERE ${day} IS NULL OR ${inForce(r, day)} WITH ${r}, ${n} ORDER BY ${r}.fromDate, ${n}.name RETURN ${project('Membership', { rel: r, nation: n, organization: b.node! }, f.fields, tr)} }`;
+    },
+    aspirants: (b, f, tr) => {
+      const [r, n] = [tr.fresh('aspires'), tr.fresh('nation')];
+      return `COLLECT { MATCH (${n}:Nation)-[${r}:ASPIRES_TO]->(${b.node}) WITH ${r}, ${n} ORDER BY ${n}.name RETURN ${project('Aspiration', { rel: r, nation: n, organization: b.node! }, f.fields, tr)} }`;
+    },
+    sources: cited,
+  },
+  Membership: {
+    nation: (b, f, tr) => project('Nation', { node: b.nation! }, f.fields, tr),
+    organization: (b, f, tr) => project('Organization', { node: b.organization! }, f.fields, tr),
+    from: relProp('from'),
+    to: relProp('to'),
+    note: relProp('note'),
+    sources: sourcesOf('rel'),
+  },
+  Aspiration: {
+    nation: (b, f, tr) => project('Nation', { node: b.nation! }, f.fields, tr),
+    organization: (b, f, tr) => project('Organization', { node: b.organization! }, f.fields, tr),
+    since: relProp('since'),
+    note: relProp('note'),
+    sources: sourcesOf('rel'),
+  },
+  Visit: {
+    id: prop('id'),
+    from: prop('from'),
+    to: prop('to'),
+    place: prop('place'),
+    summary: prop('summary'),
+    leader: (b, f, tr) => node(tr, f, 'Leader', (l) => `MATCH (${l}:Leader)-[:VISITED]->(${b.node})`),
+    host: (b, f, tr) => node(tr, f, 'Nation', (n) => `MATCH (${b.node})-[:HOSTED_BY]->(${n}:Nation)`),
+    sources: cited,
+  },
+  Milestone: {
+    date: prop('date'),
+    summary: prop('summary'),
+    nation: (b, f, tr) => node(tr, f, 'Nation', (n) => `MATCH (${n}:Nation {code: ${b.node}.nation})`),
+    sources: cited,
+  },
+  Caveat: {
+    field: prop('field'),
+    kind: prop('kind'),
+    alternative: prop('alternative'),
+    note: prop('note'),
+    sources: cited,
+  },
+  Alliance: {
+    nation: (b, f, tr) => project('Nation', { node: b.nation! }, f.fields, tr),
+    treaties: (b, f, tr) => treatyList(tr, f, b.treaties!),
+    obligations: (b, _f, tr) => obligationsOfTreaties(tr, b.treaties!, b.obligations ?? null),
+    provisions: (b, f, tr) => {
+      if (b.provisions) return provisionList(tr, f, b.provisions);
+      const [t, p] = [tr.fresh('treaty'), tr.fresh('provision')];
+      const only = b.obligations;
+      return `COLLECT { UNWIND ${b.treaties} AS ${t} MATCH (${t})-[:HAS_PROVISION]->(${p}:Provision) WHERE ${only} IS NULL OR ${p}.obligation IN ${only} ` +
+        `WITH DISTINCT ${p} ORDER BY ${p}.treaty, ${p}.position, ${p}.id RETURN ${project('Provision', { node: p }, f.fields, tr)} }`;
+    },
+  },
+  AlliancePath: {
+    nations: (b, f, tr) => {
+      const n = tr.fresh('nation');
+      return `[${n} IN nodes(${b.path}) WHERE ${n}:Nation | ${project('Nation', { node: n }, f.fields, tr)}]`;
+    },
+    hops: (b, f, tr) => {
+      const [i, t, x, y] = [tr.fresh('i'), tr.fresh('treaty'), tr.fresh('from'), tr.fresh('to')];
+      return `COLLECT { UNWIND range(0, length(${b.path}) / 2 - 1) AS ${i} WITH ${i}, nodes(${b.path})[2 * ${i}] AS ${x}, nodes(${b.path})[2 * ${i} + 1] AS ${t}, nodes(${b.path})[2 * ${i} + 2] AS ${y} ` +
+        `ORDER BY ${i} RETURN ${project('PathHop', { treaty: t, from: x, to: y, obligations: b.obligations! }, f.fields, tr)} }`;
+    },
+  },
+  PathHop: {
+    treaty: (b, f, tr) => project('Treaty', { node: b.treaty! }, f.fields, tr),
+    from: (b, f, tr) => project('Nation', { node: b.from! }, f.fields, tr),
+    to: (b, f, tr) => project('Nation', { node: b.to! }, f.fields, tr),
+    obligations: (b, _f, tr) => obligationsOfTreaties(tr, `[${b.treaty}]`, b.obligations!),
+  },
+  AllianceNetwork: {
+    nodes: (b, f, tr) => {
+      const [e, n] = [tr.fresh('edge'), tr.fresh('nation')];
+      return `COLLECT { UNWIND ${b.edges} AS ${e} UNWIND [${e}.a, ${e}.b] AS ${n} WITH DISTINCT ${n} ORDER BY ${n}.name RETURN ${project('Nation', { node: n }, f.fields, tr)} }`;
+    },
+    edges: (b, f, tr) => {
+      const [e, a, c, ts] = [tr.fresh('edge'), tr.fresh('a'), tr.fresh('b'), tr.fresh('treaties')];
+      return `COLLECT { UNWIND ${b.edges} AS ${e} WITH ${e}.a AS ${a}, ${e}.b AS ${c}, ${e}.treaties AS ${ts} RETURN ${project('NetworkEdge', { a, b: c, treaties: ts, obligations: b.obligations! }, f.fields, tr)} }`;
+    },
+  },
+  NetworkEdge: {
+    a: (b, f, tr) => project('Nation', { node: b.a! }, f.fields, tr),
+    b: (b, f, tr) => project('Nation', { node: b.b! }, f.fields, tr),
+    treaties: (b, f, tr) => treatyList(tr, f, b.treaties!),
+    obligations: (b, _f, tr) => obligationsOfTreaties(tr, b.treaties!, b.obligations!),
+  },
+  Event: {
+    date: (b) => b.date!,
+    kind: (b) => b.kind!,
+    summary: (b) => b.summary!,
+    treaty: (b, f, tr) => maybe('Treaty', b.treaty!, f, tr),
+    leader: (b, f, tr) => maybe('Leader', b.leader!, f, tr),
+    organization: (b, f, tr) => maybe('Organization', b.organization!, f, tr),
+    nation: (b, f, tr) => project('Nation', { node: b.nation! }, f.fields, tr),
+  },
+  SearchHit: {
+    kind: (b) => b.kind!,
+    id: (b) => b.id!,
+    name: (b) => b.name!,
+    score: (b) => b.score!,
+  },
+};

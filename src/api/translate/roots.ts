@@ -1,0 +1,371 @@
+/**
+ * Stage 2, query per root field: what each root field matches, its filters, order and page, around the
+ * projection of its selection (stage 3, projections.ts). Each root field becomes ONE `{ cypher, params }`,
+ * and `finish` turns the single result into the response (cursors and page info are built here).
+ */
+import { EntenteError } from '../../errors.ts';
+import { Translation } from './context.ts';
+import {
+  alliancesFrom,
+  dateParam,
+  defendersFrom,
+  fragment,
+  fragmentCall,
+  inForce,
+  project,
+  timelineFrom,
+} from './projections.ts';
+import type { FieldSel } from './selection.ts';
+
+export interface RootQuery {
+  cypher: string;
+  params: Record<string, unknown>;
+  /** Turns the `result` column of the rows into the field's value. */
+  finish(rows: { result: unknown }[]): unknown;
+}
+
+export const LIMITS = {
+  /** The largest page `first` may ask for (nations, treaties). */
+  maxFirst: 100,
+  defaultFirst: 20,
+  /** The longest chain `alliancePath` searches; its default. */
+  maxHops: 6,
+  defaultHops: 4,
+  maxSearch: 50,
+  defaultSearch: 10,
+} as const;
+
+type Args = Record<string, unknown>;
+type RootBuilder = (sel: FieldSel, tr: Translation) => Omit<RootQuery, 'params'>;
+
+const first = <T>(rows: { result: unknown }[], fallback: T) => (rows[0]?.result ?? fallback) as unknown;
+
+function badInput(message: string, argument: string, value: unknown): EntenteError {
+  return new EntenteError('BAD_USER_INPUT', message, { argument, value });
+}
+
+function pageSize(args: Args, max: number, fallback: number): number {
+  const value = args.first;
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
+    throw badInput(`Argument "first" must be a whole number from 0 to ${max}; got ${JSON.stringify(value)}.`, 'first', value);
+  }
+  return value;
+}
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64url');
+}
+
+function decodeCursor(cursor: unknown): number {
+  if (cursor === undefined || cursor === null) return -1;
+  const match = typeof cursor === 'string' ? /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString()) : null;
+  if (!match) throw badInput(`Argument "after" is not a cursor this API gave out: ${JSON.stringify(cursor)}. Pass an endCursor from a previous page.`, 'after', cursor);
+  return Number(match[1]);
+}
+
+/**
+ * A Relay connection over the node list `all` (a Cypher variable holding the ordered nodes): the page is
+ * sliced in Cypher and projected once per `edges { node }` selection; cursors and page info are built here.
+ */
+function connection(sel: FieldSel, tr: Translation, type: string, all: string): { ret: string; finish: RootQuery['finish'] } {
+  const size = pageSize(sel.args, LIMITS.maxFirst, LIMITS.defaultFirst);
+  const offset = decodeCursor(sel.args.after) + 1;
+  const skip = tr.param(offset);
+  const end = tr.param(offset + size);
+  const lists: string[] = [];
+  const keys = new Map<string, string>();
+  for (const edges of sel.fields.filter((f) => f.name === 'edges')) {
+    for (const nodeSel of edges.fields.filter((f) => f.name === 'node')) {
+      const key = `n${keys.size}`;
+      keys.set(`${edges.alias}.${nodeSel.alias}`, key);
+      const x = tr.fresh('x');
+      lists.push(`${key}: COLLECT { UNWIND ${all}[${skip}..${end}] AS ${x} RETURN ${project(type, { node: x }, nodeSel.fields, tr)} }`);
+    }
+  }
+  const ret = `{total: size(${all}), count: size(${all}[${skip}..${end}])${lists.map((l) => `, ${l}`).join('')}}`;
+  const finish: RootQuery['finish'] = (rows) => {
+    const r = rows[0]?.result as { total: number; count: number; [k: string]: unknown };
+    const cursorAt = (i: number) => encodeCursor(offset + i);
+    const out: Record<string, unknown> = {};
+    for (const f of sel.fields) {
+      if (f.name === '__typename') out[f.alias] = `${type}Connection`;
+      else if (f.name === 'totalCount') out[f.alias] = r.total;
+      else if (f.name === 'pageInfo') {
+        const info: Record<string, unknown> = {
+          hasNextPage: offset + r.count < r.total,
+          hasPreviousPage: offset > 0,
+          startCursor: r.count > 0 ? cursorAt(0) : null,
+          endCursor: r.count > 0 ? cursorAt(r.count - 1) : null,
+          __typename: 'PageInfo',
+        };
+        out[f.alias] = Object.fromEntries(f.fields.map((g) => [g.alias, info[g.name]]));
+      } else if (f.name === 'edges') {
+        out[f.alias] = Array.from({ length: r.count }, (_, i) =>
+          Object.fromEntries(f.fields.map((g) => [
+            g.alias,
+            g.name === 'cursor' ? cursorAt(i) : g.name === 'node' ? (r[keys.get(`${f.alias}.${g.alias}`)!] as unknown[])[i] : `${type}Edge`,
+          ])),
+        );
+      }
+    }
+    return out;
+  };
+  return { ret, finish };
+}
+
+function byKey(label: string, key: string, type: string): RootBuilder {
+  return (sel, tr) => {
+    const n = tr.fresh(type.toLowerCase());
+    return {
+      cypher: `MATCH (${n}:${label} {${key}: ${tr.param(sel.args[key === 'code' ? 'code' : 'id'])}}) RETURN ${project(type, { node: n }, sel.fields, tr)} AS result`,
+      finish: (rows) => first(rows, null),
+    };
+  };
+}
+
+function nationOf(tr: Translation, code: unknown): { match: string; node: string } {
+  const n = tr.fresh('nation');
+  return { match: `MATCH (${n}:Nation {code: ${tr.param(code)}})`, node: n };
+}
+
+/** Where a period (`fromDate`/`untilDate`) meets the filter's day or range; '' when the filter has neither. */
+function periodCondition(x: string, on: string | null, from: string | null, to: string | null): string {
+  const parts: string[] = [];
+  if (on) parts.push(inForce(x, on));
+  if (from || to) {
+    parts.push(`${x}.fromDate IS NOT NULL`);
+    if (to) parts.push(`${x}.fromDate <= ${to}`);
+    if (from) parts.push(`(${x}.untilDate IS NULL OR ${x}.untilDate > ${from})`);
+  }
+  return parts.join(' AND ');
+}
+
+const ORDER_FIELDS: Record<string, (t: string) => string> = {
+  SIGNED_ON: (t) => `${t}.signedFromDate`,
+  ENTERED_INTO_FORCE_ON: (t) => `${t}.fromDate`,
+  NAME: (t) => `toLower(${t}.name)`,
+  ID: (t) => `${t}.id`,
+};
+
+const treaties: RootBuilder = (sel, tr) => {
+  const filter = (sel.args.filter ?? {}) as Args;
+  const order = (sel.args.orderBy ?? { field: 'SIGNED_ON', direction: 'ASC' }) as { field: string; direction?: string };
+  const t = tr.fresh('treaty');
+  const during = (filter.inForceDuring ?? null) as { from?: string | null; to?: string | null } | null;
+  const on = filter.inForceOn ? dateParam(tr, filter.inForceOn, null) : null;
+  const from = during?.from ? dateParam(tr, during.from, null) : null;
+  const to = during?.to ? dateParam(tr, during.to, null) : null;
+  const dated = Boolean(on || from || to);
+  const where: string[] = [];
+  const pre: string[] = [];
+  let sourceIds: string | null = null;
+  if (typeof filter.source === 'string') {
+    sourceIds = tr.fresh('sourceIds');
+    pre.push(`WITH ${tr.param(filter.source)} AS source ${fragment('api/source-ids').replace(/\bsourceIds\b/g, sourceIds)}`);
+    where.push(`EXISTS { MATCH (${t})-[:CITES]->(cs:Source) WHERE cs.id IN ${sourceIds} }`);
+  }
+  // Membership periods carry their treaty's period as their writer set it. With `source`, a source's own
+  // view decides (its memberships alone: ATOP counts come out exactly as ATOP records them); without it,
+  // the treaty's own end applies too (the seeds' termination of a treaty ATOP also holds).
+  const relCites = (r: string) => (sourceIds ? `any(s IN coalesce(${r}.sources, []) WHERE s IN ${sourceIds})` : '');
+  const notEnded = (x: string) =>
+    sourceIds ? '' : [on, from].filter(Boolean).map((d) => `(${x}.untilDate IS NULL OR ${x}.untilDate > ${d})`).join(' AND ');
+  const membership = (r: string) => [periodCondition(r, on, from, to), relCites(r), notEnded(t)].filter(Boolean).join(' AND ');
+  let match: string;
+  if (typeof filter.party === 'string') {
+    const { match: m, node } = nationOf(tr, filter.party);
+    const r = tr.fresh('party');
+    const conditions = membership(r);
+    match = `${m} MATCH (${node})-[${r}:PARTY_TO]->(${t}:Treaty)${conditions ? ` WHERE ${conditions}` : ''} WITH DISTINCT ${sourceIds ? `${sourceIds}, ` : ''}${t}`;
+  } else {
+    match = `MATCH (${t}:Treaty)`;
+    if (dated) {
+      const r = tr.fresh('party');
+      const anyMember = `EXISTS { MATCH (:Nation)-[${r}:PARTY_TO]->(${t}) WHERE ${membership(r)} }`;
+      // A treaty whose own entry into force is unknown is in force by the dates of its memberships.
+      where.push(sourceIds ? anyMember : `((${t}.fromDate IS NOT NULL AND ${periodCondition(t, on, from, to)}) OR (${t}.fromDate IS NULL AND ${anyMember}))`);
+    }
+  }
+  if (Array.isArray(filter.parties) && filter.parties.length > 0) {
+    const [c, r] = [tr.fresh('code'), tr.fresh('party')];
+    const cond = membership(r);
+    where.push(`all(${c} IN ${tr.param(filter.parties)} WHERE EXISTS { MATCH (:Nation {code: ${c}})-[${r}:PARTY_TO]->(${t})${cond ? ` WHERE ${cond}` : ''} })`);
+  }
+  if (typeof filter.obligation === 'string') {
+    where.push(`EXISTS { MATCH (${t})-[:HAS_PROVISION]->(:Provision {obligation: ${tr.param(filter.obligation)}}) }`);
+  }
+  const signed = (filter.signedDuring ?? null) as { from?: string | null; to?: string | null } | null;
+  if (signed?.to) where.push(`${t}.signedFromDate <= ${dateParam(tr, signed.to, null)}`);
+  if (signed?.from) where.push(`${t}.signedToDate >= ${dateParam(tr, signed.from, null)}`);
+  if (signed && (signed.from || signed.to)) where.push(`${t}.signedFromDate IS NOT NULL`);
+  if (typeof filter.kind === 'string') where.push(`toLower(${t}.kind) = toLower(${tr.param(filter.kind)})`);
+  if (typeof filter.text === 'string') {
+    const text = tr.param(filter.text);
+    where.push(`(toLower(${t}.name) CONTAINS toLower(${text}) OR toLower(coalesce(${t}.aliasText, '')) CONTAINS toLower(${text}))`);
+  }
+  const key = (ORDER_FIELDS[order.field] ?? ORDER_FIELDS.SIGNED_ON!)(t);
+  const direction = order.direction === 'DESC' ? 'DESC' : 'ASC';
+  const all = tr.fresh('all');
+  const { ret, finish } = connection(sel, tr, 'Treaty', all);
+  return {
+    cypher: `${pre.join(' ')} ${match}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ` +
+      `WITH ${t} ORDER BY ${key} ${direction}, ${t}.id ${direction} WITH collect(${t}) AS ${all} RETURN ${ret} AS result`,
+    finish,
+  };
+};
+
+const nations: RootBuilder = (sel, tr) => {
+  const filter = (sel.args.filter ?? {}) as Args;
+  const n = tr.fresh('nation');
+  const where: string[] = [];
+  let match = `MATCH (${n}:Nation)`;
+  if (typeof filter.cowCode === 'number') match = `MATCH (${n}:Nation {cowCode: ${tr.param(filter.cowCode)}})`;
+  if (typeof filter.name === 'string') {
+    const name = tr.param(filter.name);
+    where.push(`(toLower(${n}.name) CONTAINS toLower(${name}) OR toLower(coalesce(${n}.aliasText, '')) CONTAINS toLower(${name}))`);
+  }
+  if (typeof filter.region === 'string') where.push(`toLower(${n}.region) = toLower(${tr.param(filter.region)})`);
+  const all = tr.fresh('all');
+  const { ret, finish } = connection(sel, tr, 'Nation', all);
+  return {
+    cypher: `${match}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} WITH ${n} ORDER BY ${n}.name, ${n}.code WITH collect(${n}) AS ${all} RETURN ${ret} AS result`,
+    finish,
+  };
+};
+
+/** Words of the user's text as a Lucene query: only letters and digits reach Lucene, never its syntax. */
+export function luceneQuery(text: string): string | null {
+  const words = (text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8).map((w) => w.slice(0, 40));
+  if (words.length === 0) return null;
+  return words.map((w) => `(${w}^3 OR ${w}* OR ${w}~1)`).join(' AND ');
+}
+
+const search: RootBuilder = (sel, tr) => {
+  const size = pageSize(sel.args, LIMITS.maxSearch, LIMITS.defaultSearch);
+  const query = luceneQuery(String(sel.args.text ?? ''));
+  const [node, score] = [tr.fresh('node'), tr.fresh('score')];
+  const b = {
+    kind: `CASE WHEN ${node}:Nation THEN 'NATION' WHEN ${node}:Leader THEN 'LEADER' WHEN ${node}:Treaty THEN 'TREATY' ELSE 'ORGANIZATION' END`,
+    id: `coalesce(${node}.code, ${node}.id)`,
+    name: `${node}.name`,
+    score,
+  };
+  return {
+    cypher: `WITH ${tr.param(query)} AS q WHERE q IS NOT NULL AND ${tr.param(size)} > 0 ` +
+      `CALL db.index.fulltext.queryNodes('search_names', q, {limit: ${tr.param(size)}}) YIELD node AS ${node}, score AS ${score} ` +
+      `WITH ${node}, ${score} ORDER BY ${score} DESC, ${node}.name RETURN collect(${project('SearchHit', b, sel.fields, tr)}) AS result`,
+    finish: (rows) => first(rows, []),
+  };
+};
+
+const alliesOf: RootBuilder = (sel, tr) => {
+  const { match, node } = nationOf(tr, sel.args.code);
+  const expr = alliancesFrom(tr, sel, node, dateParam(tr, sel.args.asOf, tr.today), tr.param(sel.args.obligations ?? null));
+  return { cypher: `${match} RETURN ${expr} AS result`, finish: (rows) => first(rows, []) };
+};
+
+const defendersOf: RootBuilder = (sel, tr) => {
+  const { match, node } = nationOf(tr, sel.args.code);
+  const expr = defendersFrom(tr, sel, node, dateParam(tr, sel.args.asOf, tr.today));
+  return { cypher: `${match} RETURN ${expr} AS result`, finish: (rows) => first(rows, []) };
+};
+
+const treatiesBetween: RootBuilder = (sel, tr) => {
+  const a = nationOf(tr, sel.args.a);
+  const b = nationOf(tr, sel.args.b);
+  const { call, out } = fragmentCall(tr, 'api/treaties-between', { a: a.node, b: b.node, asOf: dateParam(tr, sel.args.asOf, null) }, ['t']);
+  return {
+    cypher: `${a.match} ${b.match} RETURN COLLECT { ${call} RETURN ${project('Treaty', { node: out.t! }, sel.fields, tr)} } AS result`,
+    finish: (rows) => first(rows, []),
+  };
+};
+
+const alliancePath: RootBuilder = (sel, tr) => {
+  const hops = sel.args.maxHops ?? LIMITS.defaultHops;
+  if (typeof hops !== 'number' || !Number.isInteger(hops) || hops < 1 || hops > LIMITS.maxHops) {
+    throw badInput(`Argument "maxHops" must be a whole number from 1 to ${LIMITS.maxHops}; got ${JSON.stringify(hops)}.`, 'maxHops', hops);
+  }
+  const a = nationOf(tr, sel.args.from);
+  const obligations = tr.param(sel.args.obligations ?? null);
+  if (sel.args.from === sel.args.to) {
+    // The chain from a nation to itself is the nation alone.
+    const path = tr.fresh('path');
+    return {
+      cypher: `${a.match} MATCH ${path} = (${a.node}) RETURN ${project('AlliancePath', { path, obligations }, sel.fields, tr)} AS result`,
+      finish: (rows) => first(rows, null),
+    };
+  }
+  const b = nationOf(tr, sel.args.to);
+  const { call, out } = fragmentCall(
+    tr,
+    'api/alliance-path',
+    { a: a.node, b: b.node, asOf: dateParam(tr, sel.args.asOf, tr.today), obligations, maxHops: tr.param(hops) },
+    ['path'],
+  );
+  return {
+    cypher: `${a.match} ${b.match} ${call} RETURN ${project('AlliancePath', { path: out.path!, obligations }, sel.fields, tr)} AS result`,
+    finish: (rows) => first(rows, null),
+  };
+};
+
+const allianceNetwork: RootBuilder = (sel, tr) => {
+  const obligations = tr.param(sel.args.obligations ?? null);
+  const sourceIds = tr.fresh('sourceIds');
+  const pre = `WITH ${tr.param(sel.args.source ?? null)} AS source ${fragment('api/source-ids').replace(/\bsourceIds\b/g, sourceIds)}`;
+  const source = sel.args.source;
+  const origin = source === 'seeds' ? "'seed'" : tr.param(null);
+  const region = tr.param(typeof sel.args.region === 'string' ? sel.args.region.toLowerCase() : null);
+  const { call, out } = fragmentCall(
+    tr,
+    'api/alliance-network',
+    { asOf: dateParam(tr, sel.args.asOf, tr.today), obligations, sourceIds: source === 'seeds' ? 'null' : sourceIds, origin, region },
+    ['a', 'b', 'treaties'],
+  );
+  const edges = tr.fresh('edges');
+  return {
+    cypher: `${pre} ${call} WITH collect({a: ${out.a}, b: ${out.b}, treaties: ${out.treaties}}) AS ${edges} ` +
+      `RETURN ${project('AllianceNetwork', { edges, obligations }, sel.fields, tr)} AS result`,
+    finish: (rows) => first(rows, { nodes: [], edges: [] }),
+  };
+};
+
+const timeline: RootBuilder = (sel, tr) => {
+  const { match, node } = nationOf(tr, sel.args.code);
+  const expr = timelineFrom(tr, sel, node, sel.args.during as { from?: string; to?: string } | undefined);
+  return { cypher: `${match} RETURN ${expr} AS result`, finish: (rows) => first(rows, []) };
+};
+
+const organizations: RootBuilder = (sel, tr) => {
+  const o = tr.fresh('org');
+  return {
+    cypher: `MATCH (${o}:Organization) WITH ${o} ORDER BY ${o}.name RETURN collect(${project('Organization', { node: o }, sel.fields, tr)}) AS result`,
+    finish: (rows) => first(rows, []),
+  };
+};
+
+export const ROOTS: Record<string, RootBuilder> = {
+  nation: byKey('Nation', 'code', 'Nation'),
+  treaty: byKey('Treaty', 'id', 'Treaty'),
+  leader: byKey('Leader', 'id', 'Leader'),
+  organization: byKey('Organization', 'id', 'Organization'),
+  organizations,
+  nations,
+  treaties,
+  search,
+  alliesOf,
+  defendersOf,
+  treatiesBetween,
+  alliancePath,
+  allianceNetwork,
+  timeline,
+};
+
+/** Translates one root field's selection into its query. */
+export function translate(sel: FieldSel, today: string): RootQuery {
+  const build = ROOTS[sel.name];
+  if (!build) throw new Error(`no translation for Query.${sel.name}`);
+  const tr = new Translation(today);
+  const { cypher: text, finish } = build(sel, tr);
+  return { cypher: text.trim(), params: tr.params, finish };
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm start`: the main job. Starts the local Neo4j when NEO4J_URI is unset, applies the schema, loads the
+ * seeds (a no-op when they are already loaded), and serves the API and the dashboard until stopped.
+ */
+import { describeNeo4j, graphOptions, loadConfig } from '../config.ts';
+import { Graph } from '../graph/graph.ts';
+import { applySchema } from '../graph/schema.ts';
+import { ensureLocalNeo4j } from '../runtime/index.ts';
+import { startServer } from '../api/server.ts';
+import { formatReport, loadSeeds } from '../seeds/load.ts';
+import { SEEDS_DIR } from '../seeds/paths.ts';
+import { runCli } from './run.ts';
+
+await runCli(async () => {
+  const config = loadConfig();
+  await ensureLocalNeo4j(config);
+  const graph = new Graph({ ...graphOptions(config), readTimeoutMs: 10_000 });
+  await graph.verify();
+  console.log(`Using ${describeNeo4j(config)}.`);
+  await applySchema(graph);
+  console.log(formatReport(await loadSeeds(graph, { dir: SEEDS_DIR })));
+  const server = await startServer({ graph, port: config.port, host: config.host });
+  console.log(`Entente is serving the dashboard at ${server.url}/ and GraphQL (with GraphiQL) at ${server.url}/graphql`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await graph.close();
+  return 0;
+});
