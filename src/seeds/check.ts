@@ -4,9 +4,9 @@
  * every file is reported at once, in file and line order.
  */
 import { closest } from './suggest.ts';
-import { formatPath, listSeedFiles, readSeeds, type Path, type SeedFile, type SeedProblem } from './read.ts';
+import { entriesOf, formatPath, listSeedFiles, readSeeds, type Path, type SeedFile, type SeedProblem } from './read.ts';
 import { mayPrecede } from '../model/dates.ts';
-import type { Leader, Nation, Organization, Source, Statement, Treaty, Visit } from './schema.ts';
+import type { Leader, Nation, Organization, SeedKind, Source, Statement, Treaty, Visit } from './schema.ts';
 
 /** The seed pack, shape-checked and indexed by id. */
 export interface SeedPack {
@@ -30,12 +30,12 @@ export interface CheckResult {
 type Report = (file: SeedFile, path: Path, message: string, code: string) => void;
 
 export function checkSeeds(dir: string, cwd: string = process.cwd()): CheckResult {
-  const { files, problems } = readSeeds(dir, cwd);
+  const { files, problems, declared } = readSeeds(dir, cwd);
   const report: Report = (file, path, message, code) => {
     problems.push({ file: file.file, line: file.lineOf(path), path: formatPath(path), message, code });
   };
   const pack = index(files, report);
-  checkReferences(files, pack, report);
+  checkReferences(files, pack, report, declared);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.path.localeCompare(b.path));
   return { pack, problems, fileCount: listSeedFiles(dir).length };
 }
@@ -62,14 +62,13 @@ function index(files: SeedFile[], report: Report): SeedPack {
     map.set(key, value);
   };
   for (const file of files) {
-    const list = file.value as { id?: string; code?: string }[];
     switch (file.kind) {
-      case 'sources': (list as Source[]).forEach((s, i) => add(pack.sources, 'source', s.id, s, file, [i, 'id'])); break;
-      case 'nations': (list as Nation[]).forEach((n, i) => add(pack.nations, 'nation', n.code, n, file, [i, 'code'])); break;
-      case 'leaders': (list as Leader[]).forEach((l, i) => add(pack.leaders, 'leader', l.id, l, file, [i, 'id'])); break;
-      case 'organizations': (list as Organization[]).forEach((o, i) => add(pack.organizations, 'organization', o.id, o, file, [i, 'id'])); break;
-      case 'statements': (list as Statement[]).forEach((s, i) => add(pack.statements, 'statement', s.id, s, file, [i, 'id'])); break;
-      case 'visits': (list as Visit[]).forEach((v, i) => add(pack.visits, 'visit', v.id, v, file, [i, 'id'])); break;
+      case 'sources': entriesOf<Source>(file).forEach(([s, i]) => add(pack.sources, 'source', s.id, s, file, [i, 'id'])); break;
+      case 'nations': entriesOf<Nation>(file).forEach(([n, i]) => add(pack.nations, 'nation', n.code, n, file, [i, 'code'])); break;
+      case 'leaders': entriesOf<Leader>(file).forEach(([l, i]) => add(pack.leaders, 'leader', l.id, l, file, [i, 'id'])); break;
+      case 'organizations': entriesOf<Organization>(file).forEach(([o, i]) => add(pack.organizations, 'organization', o.id, o, file, [i, 'id'])); break;
+      case 'statements': entriesOf<Statement>(file).forEach(([s, i]) => add(pack.statements, 'statement', s.id, s, file, [i, 'id'])); break;
+      case 'visits': entriesOf<Visit>(file).forEach(([v, i]) => add(pack.visits, 'visit', v.id, v, file, [i, 'id'])); break;
       case 'treaty': {
         const treaty = file.value as Treaty;
         add(pack.treaties, 'treaty', treaty.id, treaty, file, ['id']);
@@ -85,9 +84,13 @@ function index(files: SeedFile[], report: Report): SeedPack {
   return pack;
 }
 
-function checkReferences(files: SeedFile[], pack: SeedPack, report: Report): void {
+const KIND_OF: Record<string, SeedKind> = { nation: 'nations', leader: 'leaders', source: 'sources', organization: 'organizations', treaty: 'treaty' };
+
+function checkReferences(files: SeedFile[], pack: SeedPack, report: Report, declared: Map<SeedKind, Set<string>>): void {
   const ref = (file: SeedFile, path: Path, what: string, map: Map<string, unknown>, key: string, hint?: Iterable<string>): boolean => {
     if (map.has(key)) return true;
+    // Declared by an entry that failed its own checks: already reported there.
+    if (declared.get(KIND_OF[what]!)?.has(key)) return false;
     const near = closest(key, hint ?? map.keys());
     const where = { nation: 'seeds/nations.yaml', leader: 'seeds/leaders.yaml', source: 'seeds/sources.yaml', organization: 'seeds/organizations.yaml', treaty: 'seeds/treaties/' }[what] ?? 'the seeds';
     report(file, path, `unknown ${what} "${key}"${near ? `; did you mean "${near}"?` : `; add it to ${where} first`}`, 'SEED_UNKNOWN_REFERENCE');
@@ -109,7 +112,7 @@ function checkReferences(files: SeedFile[], pack: SeedPack, report: Report): voi
   for (const file of files) {
     switch (file.kind) {
       case 'nations':
-        (file.value as Nation[]).forEach((n, i) => {
+        entriesOf<Nation>(file).forEach(([n, i]) => {
           sources(file, [i, 'sources'], n.sources);
           n.periods.forEach((p, j) => {
             sources(file, [i, 'periods', j, 'sources'], p.sources);
@@ -122,7 +125,7 @@ function checkReferences(files: SeedFile[], pack: SeedPack, report: Report): voi
         });
         break;
       case 'leaders':
-        (file.value as Leader[]).forEach((l, i) =>
+        entriesOf<Leader>(file).forEach(([l, i]) =>
           l.tenures.forEach((t, j) => {
             nation(file, [i, 'tenures', j, 'nation'], t.nation);
             sources(file, [i, 'tenures', j, 'sources'], t.sources);
@@ -132,7 +135,7 @@ function checkReferences(files: SeedFile[], pack: SeedPack, report: Report): voi
         );
         break;
       case 'organizations':
-        (file.value as Organization[]).forEach((o, i) => {
+        entriesOf<Organization>(file).forEach(([o, i]) => {
           sources(file, [i, 'sources'], o.sources);
           if (o.foundingTreaty) ref(file, [i, 'foundingTreaty'], 'treaty', pack.treaties, o.foundingTreaty);
           const members = new Map<string, number>();
@@ -152,7 +155,7 @@ function checkReferences(files: SeedFile[], pack: SeedPack, report: Report): voi
         });
         break;
       case 'statements':
-        (file.value as Statement[]).forEach((s, i) => {
+        entriesOf<Statement>(file).forEach(([s, i]) => {
           ref(file, [i, 'speaker'], 'leader', pack.leaders, s.speaker);
           sources(file, [i, 'sources'], s.sources);
           s.about.nations.forEach((c, j) => nation(file, [i, 'about', 'nations', j], c));
@@ -161,7 +164,7 @@ function checkReferences(files: SeedFile[], pack: SeedPack, report: Report): voi
         });
         break;
       case 'visits':
-        (file.value as Visit[]).forEach((v, i) => {
+        entriesOf<Visit>(file).forEach(([v, i]) => {
           ref(file, [i, 'leader'], 'leader', pack.leaders, v.leader);
           nation(file, [i, 'host'], v.host);
           sources(file, [i, 'sources'], v.sources);

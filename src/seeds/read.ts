@@ -27,6 +27,11 @@ export interface SeedFile<T = unknown> {
   lineOf(path: Path): number;
 }
 
+/** The entries of a list file that passed their schema, with their index in the file. */
+export function entriesOf<T>(file: SeedFile): [T, number][] {
+  return (file.value as (T | null)[]).flatMap((value, index) => (value === null ? [] : [[value, index] as [T, number]]));
+}
+
 /** The dotted form used in messages: `parties[1].nation`. */
 export function formatPath(path: Path): string {
   return path.reduce<string>((text, part) => {
@@ -112,7 +117,7 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType, value: unknow
     let actual: unknown = value;
     for (const part of path) actual = (actual as Record<string | number, unknown> | undefined)?.[part];
     if (actual === undefined || actual === null) return [{ path, message: 'is required' }];
-    return [{ path, message: `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describeValue(actual)}` }];
+    return [{ path, message: `must be a ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${describeValue(actual)}` }];
   }
   if (issue.code === 'invalid_value') {
     return [{ path, message: issue.message }];
@@ -133,37 +138,68 @@ function describeValue(value: unknown): string {
 export interface ReadResult {
   files: SeedFile[];
   problems: SeedProblem[];
+  /**
+   * Ids declared by entries that failed their schema, by kind. They are reported once, where they fail;
+   * references to them are not reported again as unknown.
+   */
+  declared: Map<SeedKind, Set<string>>;
 }
+
+const TYPE_NAMES: Record<string, string> = { array: 'list', object: 'mapping', string: 'text', number: 'number', int: 'whole number', boolean: 'true or false' };
 
 /** Reads and shape-checks every seed file under `dir`; files that fail keep their problems, not their values. */
 export function readSeeds(dir: string, cwd: string = process.cwd()): ReadResult {
   const files: SeedFile[] = [];
   const problems: SeedProblem[] = [];
+  const declared = new Map<SeedKind, Set<string>>();
+  const declare = (kind: SeedKind, raw: unknown) => {
+    const id = (raw as { id?: unknown; code?: unknown } | null)?.[kind === 'nations' ? 'code' : 'id'];
+    if (typeof id === 'string') declared.set(kind, new Set([...(declared.get(kind) ?? []), id]));
+  };
   for (const [kind, path] of listSeedFiles(dir)) {
     const file = relative(cwd, path) || path;
     const text = readFileSync(path, 'utf8');
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const line = lineCounter.linePos(error.pos[0]).line;
-        problems.push({ file, line, path: '', message: `not valid YAML: ${error.message.split('\n')[0]}`, code: 'SEED_YAML' });
-      }
+      // The first syntax error only: the ones after it are usually its echoes.
+      const error = doc.errors[0]!;
+      const line = lineCounter.linePos(error.pos[0]).line;
+      problems.push({ file, line, path: '', message: `not valid YAML: ${error.message.split('\n')[0]}`, code: 'SEED_YAML' });
       continue;
     }
     const lineOf = locator(doc, lineCounter);
     const raw = doc.toJS({ maxAliasCount: 0 }) as unknown;
     const schema = SEED_KINDS[kind].schema as z.ZodType;
-    const parsed = schema.safeParse(raw ?? (kind === 'treaty' ? {} : []));
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        for (const { path: p, message } of describeIssue(issue, schema, raw)) {
+    const entry = SEED_KINDS[kind].entry as z.ZodType;
+    const report = (issues: z.core.$ZodIssue[], prefix: Path) => {
+      for (const issue of issues) {
+        const shifted = { ...issue, path: [...prefix, ...issue.path] } as z.core.$ZodIssue;
+        for (const { path: p, message } of describeIssue(shifted, schema, raw)) {
           problems.push({ file, line: lineOf(p), path: formatPath(p), message, code: 'SEED_SCHEMA' });
         }
       }
+    };
+    if (kind === 'treaty' || !Array.isArray(raw)) {
+      const parsed = schema.safeParse(raw ?? (kind === 'treaty' ? {} : []));
+      if (!parsed.success) {
+        report(parsed.error.issues, []);
+        declare(kind, raw);
+        continue;
+      }
+      files.push({ kind, file, value: parsed.data, lineOf });
       continue;
     }
-    files.push({ kind, file, value: parsed.data, lineOf });
+    // List files are checked entry by entry, so one bad entry does not hide the others from the checks.
+    // A failed entry stays in place as null, so that the others keep their index (and their line).
+    const entries = raw.map((item: unknown, index: number) => {
+      const parsed = entry.safeParse(item);
+      if (parsed.success) return parsed.data as unknown;
+      report(parsed.error.issues, [index]);
+      declare(kind, item);
+      return null;
+    });
+    files.push({ kind, file, value: entries, lineOf });
   }
-  return { files, problems };
+  return { files, problems, declared };
 }

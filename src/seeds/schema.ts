@@ -48,7 +48,7 @@ const text = z.string().trim().min(1, 'must not be empty');
 /** A fact recorded with its doubt: conflicting sources or no confirming source at all. */
 export const caveat = z.strictObject({
   field: text.meta({ description: 'The field the doubt is about, e.g. signedOn or provisions.term.' }),
-  kind: z.enum(['CONFLICT', 'UNVERIFIED']),
+  kind: z.enum(['CONFLICT', 'UNVERIFIED'], { message: 'must be CONFLICT (sources disagree) or UNVERIFIED (no source confirms it)' }),
   alternative: z.union([z.string(), z.number()]).transform(String).optional()
     .meta({ description: 'The value another source gives, where sources conflict.' }),
   note: text,
