@@ -1,0 +1,2 @@
+MATCH (:Leader)-[h:HELD {origin: 'wikidata'}]->(:Nation)
+RETURN h.importKey AS key, h.importHash AS hash

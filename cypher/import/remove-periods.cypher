@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (p:Period {id: key, origin: 'cow'})
+DETACH DELETE p

@@ -1,0 +1,66 @@
+/**
+ * The nations and state-system periods that the COW state list gives, as rows to write. A nation the seeds
+ * own (`:Seeded`) is joined, not rewritten: it only gains its COW code if it lacks one, and keeps the periods
+ * the seeds list for it.
+ */
+import { startBound, endBound } from '../../model/periods.ts';
+import type { ElementSet } from '../engine/apply.ts';
+import { contentHash } from '../engine/hash.ts';
+import type { Existing, ImportRow } from '../engine/plan.ts';
+import { COW_STATES_SOURCE } from '../sources.ts';
+import type { State } from './read.ts';
+
+/** The hash a seed-owned nation has once it carries a COW code; see existing-nations.cypher. */
+export const SEEDED_NATION = 'seeded';
+
+export function nationSets(states: Iterable<State>): ElementSet[] {
+  const list = [...states];
+  const seededCodes = (held: ReadonlyMap<string, readonly Existing[]>) =>
+    new Set((held.get('nations') ?? []).filter((e) => e.seeded).map((e) => e.key));
+
+  const nationRows = (held: ReadonlyMap<string, readonly Existing[]>): ImportRow[] => {
+    const seeded = seededCodes(held);
+    return list.map((s) => {
+      const props = { code: s.code, name: s.name, cowCode: s.ccode, cowAbbreviation: s.abbreviation, cowName: s.cowName, region: s.region };
+      return { key: s.code, hash: seeded.has(s.code) ? SEEDED_NATION : contentHash(props), props };
+    });
+  };
+
+  const periodRows = (held: ReadonlyMap<string, readonly Existing[]>): ImportRow[] => {
+    const seeded = seededCodes(held);
+    return list
+      .filter((s) => !seeded.has(s.code))
+      .flatMap((s) =>
+        s.spells.map((spell, i) => {
+          const props = {
+            id: `${s.code}/cow/${i + 1}`,
+            from: spell.from,
+            to: spell.to,
+            // COW's end day is the state's last day in the system.
+            fromDate: startBound(spell.from),
+            untilDate: endBound(spell.to, 'inclusive'),
+            sources: [COW_STATES_SOURCE.id],
+          };
+          return { key: props.id, hash: contentHash({ ...props, nation: s.code }), props, ref: { nation: s.code } };
+        }),
+      );
+  };
+
+  return [
+    {
+      kind: 'nations',
+      existing: 'import/existing-nations',
+      upsert: 'import/upsert-nations',
+      remove: 'import/remove-nations',
+      rows: nationRows,
+      params: { codes: list.map((s) => s.code) },
+    },
+    {
+      kind: 'nation periods',
+      existing: 'import/existing-periods',
+      upsert: 'import/upsert-periods',
+      remove: 'import/remove-periods',
+      rows: periodRows,
+    },
+  ];
+}
