@@ -74,8 +74,8 @@ export async function detectCapabilities(fetch: GraphQLFetch): Promise<NetworkCa
   return { sourceArg };
 }
 
-/** The value sent for the seeds-only scope when the server filters by source. */
-export const SEED_SOURCE = 'seed';
+/** The value of `allianceNetwork(source:)` that keeps the memberships the seed set holds. */
+export const SEED_SOURCE = 'seeds';
 
 /** The network query: one round trip, only the fields the page and the writers use. */
 export function networkQuery(capabilities: NetworkCapabilities): string {

@@ -35,24 +35,30 @@ const SDL = /* GraphQL */ `
     alliesOf(code: ID!, asOf: Date, obligations: [Obligation!]): [Alliance!]!
     defendersOf(code: ID!, asOf: Date): [Alliance!]!
     alliancePath(from: ID!, to: ID!, asOf: Date, obligations: [Obligation!], maxHops: Int): AlliancePath
-    allianceNetwork(asOf: Date, obligations: [Obligation!]): AllianceNetwork!
+    allianceNetwork(asOf: Date, obligations: [Obligation!], source: String, region: String): AllianceNetwork!
     timeline(code: ID!): [Event!]!
+    organization(id: ID!): Organization
   }
-  type Nation { code: ID!, name: String!, cowCode: Int, region: String }
-  type Treaty { id: ID!, name: String!, kind: String, signedOn: Date, signedAt: String, enteredIntoForceOn: Date, expiresOn: Date, terminatedOn: Date,
+  type Nation { code: ID!, name: String!, cowCode: Int, region: String, leaders(asOf: Date): [Tenure!]!, organizations(asOf: Date): [Membership!]! }
+  type Organization { id: ID!, name: String!, kind: String, founded: Date, foundingTreaty: Treaty, members(asOf: Date): [Membership!]!, aspirants: [Aspiration!]!, sources: [Source!]! }
+  type Membership { nation: Nation!, organization: Organization!, from: Date, to: Date }
+  type Aspiration { nation: Nation!, since: Date, note: String }
+  type Milestone { date: Date!, nation: Nation, summary: String! }
+  type Caveat { field: String!, kind: String!, alternative: String, note: String! }
+  type Treaty { id: ID!, name: String!, kind: String, summary: String, status(asOf: Date): String!, terminationCause: String, milestones: [Milestone!]!, caveats: [Caveat!]!, signedOn: Date, signedAt: String, enteredIntoForceOn: Date, expiresOn: Date, terminatedOn: Date,
     parties: [Party!]!, signatories: [Signatory!]!, provisions: [Provision!]!, sources: [Source!]!, supersedes: [Treaty!]!, supersededBy: [Treaty!]! }
   type Party { nation: Nation!, signedOn: Date, ratifiedOn: Date, inForceFrom: Date, leftOn: Date }
   type Signatory { leader: Leader, office: String, nation: Nation!, signedOn: Date }
   type Provision { article: String!, obligation: Obligation!, summary: String, quote: String, treaty: Treaty! }
   type Leader { id: ID!, name: String!, wikidataId: String, tenures: [Tenure!]! }
-  type Tenure { office: String!, nation: Nation!, from: Date, to: Date }
+  type Tenure { office: String!, nation: Nation!, leader: Leader!, from: Date, to: Date, acting: Boolean }
   type Source { url: String, publisher: String, title: String, publishedOn: Date }
   type Alliance { nation: Nation!, treaties: [Treaty!]!, obligations: [Obligation!]!, provisions: [Provision!]! }
   type AlliancePath { nations: [Nation!]!, hops: [PathHop!]! }
   type PathHop { treaty: Treaty!, obligations: [Obligation!]! }
   type AllianceNetwork { nodes: [Nation!]!, edges: [NetworkEdge!]! }
   type NetworkEdge { a: Nation!, b: Nation!, treaties: [Treaty!]!, obligations: [Obligation!]! }
-  type Event { date: Date!, kind: String!, summary: String!, treaty: Treaty, nation: Nation, leader: Leader }
+  type Event { date: Date!, kind: String!, summary: String!, treaty: Treaty, nation: Nation, leader: Leader, organization: Organization }
   type SearchHit { kind: String!, id: ID!, name: String!, score: Float! }
 `;
 
@@ -96,6 +102,7 @@ export function fakeSchema(data: FakeData) {
         nation: (_: unknown, { code }: { code: string }) => nations.get(code) ?? null,
         treaty: (_: unknown, { id }: { id: string }) => treaties.get(id) ?? null,
         leader: () => null,
+        organization: () => null,
         search: (_: unknown, { text }: { text: string }) => {
           const q = text.toLowerCase();
           return [
@@ -136,7 +143,11 @@ export function fakeSchema(data: FakeData) {
         },
         timeline: (_: unknown, { code }: { code: string }) => data.treaties.filter((t) => t.parties.includes(code)).map((t) => ({ date: t.from, kind: 'ENTERED_INTO_FORCE', summary: `${t.name} entered into force`, treaty: t })),
       },
+      Nation: { leaders: () => [], organizations: () => [] },
       Treaty: {
+        status: (t: FakeTreaty, a: { asOf?: string }) => (inForce(t, a.asOf ?? today) ? 'IN_FORCE' : 'NOT_IN_FORCE'),
+        milestones: () => [],
+        caveats: () => [],
         kind: (t: FakeTreaty) => (t.parties.length > 2 ? 'multilateral' : 'bilateral'),
         signedOn: (t: FakeTreaty) => t.from,
         enteredIntoForceOn: (t: FakeTreaty) => t.from,

@@ -16,10 +16,10 @@ import { dayFromIndex, dayIndex, FIRST_DAY, formatDate, todayIso, validDay } fro
 import { byId, h } from './dom.ts';
 import type { MapView } from './map-view.ts';
 import { NetworkView } from './network-view.ts';
-import { errorPanel, leaderPanel, loadingPanel, nationPanel, treatyPanel, type PanelLinks } from './panels.ts';
+import { errorPanel, leaderPanel, loadingPanel, nationPanel, organizationPanel, treatyPanel, type PanelLinks } from './panels.ts';
 import {
-  LEADER_QUERY, NATION_QUERY, PATH_QUERY, SEARCH_QUERY, TREATY_QUERY,
-  type LeaderResult, type NationResult, type PathResult, type SearchResult, type TreatyResult,
+  LEADER_QUERY, NATION_QUERY, ORGANIZATION_QUERY, PATH_QUERY, SEARCH_QUERY, TREATY_QUERY,
+  type LeaderResult, type NationResult, type OrganizationResult, type PathResult, type SearchResult, type TreatyResult,
 } from './queries.ts';
 import { decodeState, encodeState, type AppState } from './state.ts';
 
@@ -54,20 +54,23 @@ const panel = byId('panel');
 const panelBody = byId('panel-body');
 
 const links: PanelLinks = {
-  nation: (code) => update({ nation: code, treaty: null, leader: null }, 'push'),
-  treaty: (id) => update({ treaty: id, leader: null }, 'push'),
-  leader: (id) => update({ leader: id, treaty: null }, 'push'),
+  nation: (code) => update({ nation: code, treaty: null, leader: null, organization: null }, 'push'),
+  treaty: (id) => update({ treaty: id, leader: null, organization: null }, 'push'),
+  leader: (id) => update({ leader: id, treaty: null, organization: null }, 'push'),
+  organization: (id) => update({ organization: id, treaty: null, leader: null }, 'push'),
 };
 
 const view = new NetworkView(byId('network'), byId('tooltip'), {
   onNation: (code) => links.nation(code),
   onAlliance: (_a, _b, treatyIds) => { if (treatyIds[0]) links.treaty(treatyIds[0]); },
-  onBackground: () => { if (state.nation || state.treaty || state.leader) update({ nation: null, treaty: null, leader: null }, 'push'); },
+  onBackground: () => { if (state.nation || state.treaty || state.leader || state.organization) update(NO_SELECTION, 'push'); },
 });
 
 // ---------------------------------------------------------------- state changes
 
 type Change = Partial<AppState>;
+
+const NO_SELECTION: Change = { nation: null, treaty: null, leader: null, organization: null };
 
 /** Applies a change, mirrors it in the URL and redoes only what depends on what changed. */
 function update(change: Change, history: 'push' | 'replace' = 'replace', settle = true): void {
@@ -86,7 +89,7 @@ function update(change: Change, history: 'push' | 'replace' = 'replace', settle 
     void refreshMap();
   }
   if (before.view !== state.view) showView();
-  const panelChanged = before.nation !== state.nation || before.treaty !== state.treaty || before.leader !== state.leader;
+  const panelChanged = before.nation !== state.nation || before.treaty !== state.treaty || before.leader !== state.leader || before.organization !== state.organization;
   if (panelChanged || (settle && dateChanged)) void refreshPanel();
   const pathChanged = before.pathFrom !== state.pathFrom || before.pathTo !== state.pathTo;
   if (pathChanged || (settle && (dateChanged || before.obligations.join() !== state.obligations.join()))) void refreshPath();
@@ -224,6 +227,8 @@ async function refreshMap(): Promise<void> {
 function showView(): void {
   byId('network').hidden = state.view !== 'network';
   byId('map').hidden = state.view !== 'map';
+  const zoom = document.getElementById('zoom');
+  if (zoom) zoom.hidden = state.view !== 'network';
   void refreshMap();
 }
 
@@ -233,8 +238,8 @@ let panelRequest = 0;
 
 async function refreshPanel(): Promise<void> {
   const request = ++panelRequest;
-  const { nation, treaty, leader, date } = state;
-  if (!nation && !treaty && !leader) {
+  const { nation, treaty, leader, organization, date } = state;
+  if (!nation && !treaty && !leader && !organization) {
     panel.hidden = true;
     return;
   }
@@ -242,11 +247,12 @@ async function refreshPanel(): Promise<void> {
   if (!panelBody.firstChild) panelBody.replaceChildren(loadingPanel());
   try {
     let content: HTMLElement;
-    if (treaty) content = treatyPanel(await gql<TreatyResult>(TREATY_QUERY, { id: treaty }), links);
+    if (treaty) content = treatyPanel(await gql<TreatyResult>(TREATY_QUERY, { id: treaty, asOf: date }), links);
     else if (leader) content = leaderPanel(await gql<LeaderResult>(LEADER_QUERY, { id: leader }), links);
+    else if (organization) content = organizationPanel(await gql<OrganizationResult>(ORGANIZATION_QUERY, { id: organization, asOf: date }), date, links);
     else content = nationPanel(await gql<NationResult>(NATION_QUERY, { code: nation, asOf: date }), date, links);
     if (request !== panelRequest) return;
-    if ((treaty || leader) && nation) content.prepend(h('p', {}, h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); update({ treaty: null, leader: null }, 'push'); } }, `← ${knownNations.get(nation) ?? nation}`)));
+    if ((treaty || leader || organization) && nation) content.prepend(h('p', {}, h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); update({ treaty: null, leader: null, organization: null }, 'push'); } }, `← ${knownNations.get(nation) ?? nation}`)));
     panelBody.replaceChildren(content);
     panelBody.scrollTop = 0;
   } catch (error) {
@@ -318,9 +324,11 @@ function setupSearch(): void {
   const choose = (kind: string, id: string) => {
     list.hidden = true;
     input.value = '';
-    if (kind === 'nation') links.nation(id);
-    else if (kind === 'treaty') links.treaty(id);
-    else if (kind === 'leader') links.leader(id);
+    const k = kind.toLowerCase();
+    if (k === 'nation') links.nation(id);
+    else if (k === 'treaty') links.treaty(id);
+    else if (k === 'leader') links.leader(id);
+    else if (k === 'organization') links.organization(id);
   };
   input.addEventListener('input', () => {
     clearTimeout(searchTimer);
@@ -333,7 +341,7 @@ function setupSearch(): void {
         if (request !== searchRequest) return;
         list.replaceChildren(...(data.search.length === 0 ? [h('li', { class: 'muted' }, 'Nothing found')] : data.search.map((hit) =>
           h('li', { role: 'option', 'data-kind': hit.kind, 'data-id': hit.id, onmousedown: (e: Event) => { e.preventDefault(); choose(hit.kind, hit.id); } },
-            h('span', { class: `kind kind-${hit.kind}` }, hit.kind), ' ', hit.name))));
+            h('span', { class: `kind kind-${hit.kind.toLowerCase()}` }, hit.kind.toLowerCase()), ' ', hit.name))));
         list.hidden = false;
       } catch (error) {
         list.replaceChildren(h('li', { class: 'error' }, (error as Error).message));
@@ -401,7 +409,7 @@ function setupControls(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('#views button')) {
     button.addEventListener('click', () => update({ view: button.dataset.view === 'map' ? 'map' : 'network' }, 'push'));
   }
-  byId('panel-close').addEventListener('click', () => update({ nation: null, treaty: null, leader: null }, 'push'));
+  byId('panel-close').addEventListener('click', () => update(NO_SELECTION, 'push'));
   byId('path-find').addEventListener('click', () => {
     const from = codeFromInput(byId<HTMLInputElement>('path-from').value);
     const to = codeFromInput(byId<HTMLInputElement>('path-to').value);
@@ -451,7 +459,7 @@ declare global {
       state: () => AppState;
       counts: () => ReturnType<typeof networkCounts> | null;
       nodePosition: (code: string) => { x: number; y: number } | null;
-      hasEdge: (a: string, b: string) => boolean;
+      edgeObligations: (a: string, b: string) => string[] | null;
     };
   }
 }
@@ -461,7 +469,10 @@ window.__entente = {
   state: () => state,
   counts: () => (graph ? networkCounts(graph) : null),
   nodePosition: (code) => view.viewportPosition(code),
-  hasEdge: (a, b) => !!graph && graph.hasNode(a) && graph.hasNode(b) && graph.hasEdge(a, b),
+  edgeObligations: (a, b) => {
+    const edge = graph && graph.hasNode(a) && graph.hasNode(b) ? graph.edge(a, b) : undefined;
+    return edge ? graph!.getEdgeAttribute(edge, 'obligations') : null;
+  },
 };
 
 async function start(): Promise<void> {

@@ -38,6 +38,7 @@ export class MapView {
         if (!d) continue;
         const el = document.createElementNS(SVG, 'path');
         el.setAttribute('d', d);
+        el.setAttribute('fill', ABSENT);
         const code = ISO_NUMERIC_TO_ALPHA3[String(country.id ?? '')];
         const title = document.createElementNS(SVG, 'title');
         title.textContent = country.properties.name ?? code ?? '';

@@ -35,6 +35,8 @@ export class NetworkView {
     this.graph = buildNetworkGraph({ filters: { asOf: '', obligations: [], sources: 'all', region: null }, nodes: [], edges: [] });
     this.sigma = new Sigma<NationAttributes, AllianceAttributes>(this.graph, container, {
       enableEdgeEvents: true,
+      // The network sits in a hidden container while the map is shown.
+      allowInvalidContainer: true,
       // Thousands of one-pixel lines cost a fraction of thick quads to draw (a software-rendered frame of
       // ATOP's network drops by half); only highlighted edges get the thick program.
       defaultEdgeType: 'line',
@@ -129,9 +131,9 @@ export class NetworkView {
 
   /** Where a nation is drawn, in CSS pixels relative to the container (for tests and the map link). */
   viewportPosition(code: string): { x: number; y: number } | null {
-    const data = this.sigma.getNodeDisplayData(code);
-    if (!data) return null;
-    return this.sigma.graphToViewport({ x: data.x, y: data.y });
+    if (!this.graph.hasNode(code)) return null;
+    const { x, y } = this.graph.getNodeAttributes(code);
+    return this.sigma.graphToViewport({ x, y });
   }
 
   zoom(factor: number | 'reset'): void {

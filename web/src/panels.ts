@@ -3,12 +3,13 @@ import type { Obligation } from '../../src/export/network.ts';
 import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
 import { formatDate } from './dates.ts';
 import { h } from './dom.ts';
-import type { AllianceInfo, LeaderResult, NationResult, TreatyResult } from './queries.ts';
+import type { AllianceInfo, LeaderResult, NationResult, OrganizationResult, SourceInfo, TreatyResult } from './queries.ts';
 
 export interface PanelLinks {
   nation(code: string): void;
   treaty(id: string): void;
   leader(id: string): void;
+  organization(id: string): void;
 }
 
 function link(text: string, onClick: () => void, testId?: string): HTMLAnchorElement {
@@ -50,21 +51,39 @@ function alliances(list: AllianceInfo[], links: PanelLinks, testId: string): HTM
   );
 }
 
-export function nationPanel(data: NationResult, asOf: string, links: PanelLinks, extras: { leaders?: HTMLElement | null; organizations?: HTMLElement | null } = {}): HTMLElement {
+function sources(list: SourceInfo[]): HTMLElement {
+  if (list.length === 0) return empty('None.');
+  return h('ul', { class: 'sources' }, list.map((s) => {
+    const label = [s.publisher, s.title].filter(Boolean).join(': ') || s.url || 'source';
+    return h('li', {}, s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, label) : label, s.publishedOn ? ` (${formatDate(s.publishedOn)})` : '');
+  }));
+}
+
+function span(from: string | null, to: string | null): string {
+  return `${formatDate(from) || '?'} – ${formatDate(to) || 'now'}`;
+}
+
+export function nationPanel(data: NationResult, asOf: string, links: PanelLinks): HTMLElement {
   const n = data.nation;
   if (!n) return h('div', {}, h('h2', {}, 'Unknown nation'), empty('No nation has this code.'));
   const timeline = [...data.timeline].sort((x, y) => x.date.localeCompare(y.date));
+  const eventLink = (e: (typeof timeline)[number]) =>
+    e.treaty ? link(e.summary, () => links.treaty(e.treaty!.id))
+    : e.leader ? link(e.summary, () => links.leader(e.leader!.id))
+    : e.organization ? link(e.summary, () => links.organization(e.organization!.id))
+    : e.summary;
   return h('div', { 'data-testid': 'nation-panel', 'data-code': n.code },
     h('h2', {}, n.name),
     h('p', { class: 'muted' }, [n.code, n.region, n.cowCode ? `COW ${n.cowCode}` : null].filter(Boolean).join(' · ')),
     h('p', { class: 'asof' }, `As of ${formatDate(asOf)}`),
-    extras.leaders ?? null,
+    section('Leaders', n.leaders.length === 0 ? empty('None recorded at this date.') : h('ul', { 'data-testid': 'leaders' }, n.leaders.map((t) =>
+      h('li', {}, link(t.leader.name, () => links.leader(t.leader.id)), `, ${t.office}${t.acting ? ' (acting)' : ''}`, h('span', { class: 'muted' }, ` since ${formatDate(t.from) || '?'}`))))),
     section(`Allies (${data.alliesOf.length})`, alliances(data.alliesOf, links, 'allies')),
     section(`Must defend it (${data.defendersOf.length})`, alliances(data.defendersOf, links, 'defenders')),
-    extras.organizations ?? null,
+    section('Organizations', n.organizations.length === 0 ? empty('None at this date.') : h('ul', {}, n.organizations.map((m) =>
+      h('li', {}, link(m.organization.name, () => links.organization(m.organization.id)), h('span', { class: 'muted' }, ` since ${formatDate(m.from) || '?'}`))))),
     section('Timeline', timeline.length === 0 ? empty('No events.') : h('ol', { class: 'timeline' }, timeline.map((e) =>
-      h('li', {}, h('time', {}, formatDate(e.date)), ' ',
-        e.treaty ? link(e.summary, () => links.treaty(e.treaty!.id)) : e.leader ? link(e.summary, () => links.leader(e.leader!.id)) : e.summary)))),
+      h('li', {}, h('time', {}, formatDate(e.date)), ' ', eventLink(e))))),
   );
 }
 
@@ -73,9 +92,11 @@ export function treatyPanel(data: TreatyResult, links: PanelLinks): HTMLElement 
   if (!t) return h('div', {}, h('h2', {}, 'Unknown treaty'), empty('No treaty has this id.'));
   return h('div', { 'data-testid': 'treaty-panel', 'data-id': t.id },
     h('h2', {}, t.name),
-    t.kind ? h('p', { class: 'muted' }, t.kind) : null,
+    h('p', { class: 'muted' }, [t.kind, t.status.replace(/_/g, ' ').toLowerCase()].filter(Boolean).join(' · ')),
+    t.summary ? h('p', {}, t.summary) : null,
     dates([['Signed', t.signedOn], ['In force', t.enteredIntoForceOn], ['Expires', t.expiresOn], ['Terminated', t.terminatedOn]]),
     t.signedAt ? h('p', {}, `Signed at ${t.signedAt}`) : null,
+    t.terminationCause ? h('p', {}, `Ended: ${t.terminationCause}`) : null,
     section(`Parties (${t.parties.length})`, h('table', { class: 'parties' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Nation'), h('th', {}, 'Signed'), h('th', {}, 'Ratified'), h('th', {}, 'In force'), h('th', {}, 'Left'))),
       h('tbody', {}, t.parties.map((p) => h('tr', {},
@@ -87,14 +108,15 @@ export function treatyPanel(data: TreatyResult, links: PanelLinks): HTMLElement 
       h('li', {}, h('b', {}, `Article ${p.article}`), ' ', obligationBadge(p.obligation),
         p.summary ? h('p', {}, p.summary) : null,
         p.quote ? h('blockquote', {}, p.quote) : null)))),
+    t.milestones.length === 0 ? null : section('Milestones', h('ol', { class: 'timeline' }, [...t.milestones].sort((x, y) => x.date.localeCompare(y.date)).map((m) =>
+      h('li', {}, h('time', {}, formatDate(m.date)), ' ', m.summary)))),
+    t.caveats.length === 0 ? null : section('Caveats', h('ul', { class: 'caveats' }, t.caveats.map((c) =>
+      h('li', {}, h('b', {}, c.kind === 'CONFLICT' ? 'Sources disagree' : 'Unverified'), ` on ${c.field}: ${c.note}`, c.alternative ? ` (other value: ${c.alternative})` : '')))),
     t.supersedes.length + t.supersededBy.length > 0 ? section('Related',
       h('ul', {},
         t.supersedes.map((s) => h('li', {}, 'Supersedes ', link(s.name, () => links.treaty(s.id)))),
         t.supersededBy.map((s) => h('li', {}, 'Superseded by ', link(s.name, () => links.treaty(s.id)))))) : null,
-    section('Sources', t.sources.length === 0 ? empty('None.') : h('ul', { class: 'sources' }, t.sources.map((s) => {
-      const label = [s.publisher, s.title].filter(Boolean).join(': ') || s.url || 'source';
-      return h('li', {}, s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, label) : label, s.publishedOn ? ` (${formatDate(s.publishedOn)})` : '');
-    }))),
+    section('Sources', sources(t.sources)),
   );
 }
 
@@ -106,7 +128,22 @@ export function leaderPanel(data: LeaderResult, links: PanelLinks): HTMLElement 
     h('h2', {}, l.name),
     l.wikidataId ? h('p', {}, h('a', { href: `https://www.wikidata.org/wiki/${l.wikidataId}`, target: '_blank', rel: 'noopener noreferrer' }, l.wikidataId)) : null,
     section('Offices', h('ul', {}, tenures.map((t) =>
-      h('li', {}, `${t.office}, `, link(t.nation.name, () => links.nation(t.nation.code)), ` — ${formatDate(t.from) || '?'} to ${formatDate(t.to) || 'now'}`)))),
+      h('li', {}, `${t.office}, `, link(t.nation.name, () => links.nation(t.nation.code)), h('span', { class: 'muted' }, ` ${span(t.from, t.to)}`))))),
+  );
+}
+
+export function organizationPanel(data: OrganizationResult, asOf: string, links: PanelLinks): HTMLElement {
+  const o = data.organization;
+  if (!o) return h('div', {}, h('h2', {}, 'Unknown organization'), empty('No organization has this id.'));
+  return h('div', { 'data-testid': 'organization-panel' },
+    h('h2', {}, o.name),
+    h('p', { class: 'muted' }, [o.kind, o.founded ? `founded ${formatDate(o.founded)}` : null].filter(Boolean).join(' · ')),
+    o.foundingTreaty ? h('p', {}, 'Founding treaty: ', link(o.foundingTreaty.name, () => links.treaty(o.foundingTreaty!.id))) : null,
+    section(`Members on ${formatDate(asOf)} (${o.members.length})`, o.members.length === 0 ? empty('None.') : h('ul', {}, [...o.members].sort((x, y) => x.nation.name.localeCompare(y.nation.name)).map((m) =>
+      h('li', {}, link(m.nation.name, () => links.nation(m.nation.code)), h('span', { class: 'muted' }, ` ${span(m.from, m.to)}`))))),
+    o.aspirants.length === 0 ? null : section('Aspirants', h('ul', {}, o.aspirants.map((a) =>
+      h('li', {}, link(a.nation.name, () => links.nation(a.nation.code)), a.since ? ` since ${formatDate(a.since)}` : '', a.note ? `: ${a.note}` : '')))),
+    section('Sources', sources(o.sources)),
   );
 }
 

@@ -6,16 +6,20 @@ export interface TreatyRef { id: string; name: string }
 export interface SourceInfo { url: string | null; publisher: string | null; title: string | null; publishedOn: string | null }
 export interface ProvisionInfo { article: string; obligation: Obligation; summary: string | null; quote: string | null; treaty: TreatyRef }
 export interface AllianceInfo { nation: NationRef; treaties: TreatyRef[]; obligations: Obligation[]; provisions: ProvisionInfo[] }
-export interface EventInfo { date: string; kind: string; summary: string; treaty: TreatyRef | null; nation: NationRef | null; leader: { id: string; name: string } | null }
+export interface EventInfo { date: string; kind: string; summary: string; treaty: TreatyRef | null; nation: NationRef | null; leader: { id: string; name: string } | null; organization: { id: string; name: string } | null }
 
 export const NATION_QUERY = /* GraphQL */ `
   query EntenteNation($code: ID!, $asOf: Date) {
-    nation(code: $code) { code name cowCode region }
+    nation(code: $code) {
+      code name cowCode region
+      leaders(asOf: $asOf) { office from to acting leader { id name } }
+      organizations(asOf: $asOf) { from to organization { id name kind } }
+    }
     alliesOf(code: $code, asOf: $asOf) { ...Alliance }
     defendersOf(code: $code, asOf: $asOf) { ...Alliance }
     timeline(code: $code) {
       date kind summary
-      treaty { id name } nation { code name } leader { id name }
+      treaty { id name } nation { code name } leader { id name } organization { id name }
     }
   }
   fragment Alliance on Alliance {
@@ -26,17 +30,24 @@ export const NATION_QUERY = /* GraphQL */ `
   }
 `;
 export interface NationResult {
-  nation: { code: string; name: string; cowCode: number | null; region: string | null } | null;
+  nation: {
+    code: string; name: string; cowCode: number | null; region: string | null;
+    leaders: { office: string; from: string | null; to: string | null; acting: boolean | null; leader: { id: string; name: string } }[];
+    organizations: { from: string | null; to: string | null; organization: { id: string; name: string; kind: string | null } }[];
+  } | null;
   alliesOf: AllianceInfo[];
   defendersOf: AllianceInfo[];
   timeline: EventInfo[];
 }
 
 export const TREATY_QUERY = /* GraphQL */ `
-  query EntenteTreaty($id: ID!) {
+  query EntenteTreaty($id: ID!, $asOf: Date) {
     treaty(id: $id) {
-      id name kind signedOn signedAt enteredIntoForceOn expiresOn terminatedOn
+      id name kind summary signedOn signedAt enteredIntoForceOn expiresOn terminatedOn terminationCause
+      status(asOf: $asOf)
       parties { nation { code name } signedOn ratifiedOn inForceFrom leftOn }
+      milestones { date summary nation { code name } }
+      caveats { field kind alternative note }
       signatories { leader { id name } office nation { code name } signedOn }
       provisions { article obligation summary quote }
       sources { url publisher title publishedOn }
@@ -47,8 +58,11 @@ export const TREATY_QUERY = /* GraphQL */ `
 `;
 export interface TreatyResult {
   treaty: {
-    id: string; name: string; kind: string | null; signedOn: string | null; signedAt: string | null;
-    enteredIntoForceOn: string | null; expiresOn: string | null; terminatedOn: string | null;
+    id: string; name: string; kind: string | null; summary: string | null; signedOn: string | null; signedAt: string | null;
+    enteredIntoForceOn: string | null; expiresOn: string | null; terminatedOn: string | null; terminationCause: string | null;
+    status: string;
+    milestones: { date: string; summary: string; nation: NationRef | null }[];
+    caveats: { field: string; kind: string; alternative: string | null; note: string }[];
     parties: { nation: NationRef; signedOn: string | null; ratifiedOn: string | null; inForceFrom: string | null; leftOn: string | null }[];
     signatories: { leader: { id: string; name: string } | null; office: string | null; nation: NationRef; signedOn: string | null }[];
     provisions: Omit<ProvisionInfo, 'treaty'>[];
@@ -82,4 +96,25 @@ export const PATH_QUERY = /* GraphQL */ `
 `;
 export interface PathResult {
   alliancePath: { nations: NationRef[]; hops: { treaty: TreatyRef; obligations: Obligation[] }[] } | null;
+}
+
+export const ORGANIZATION_QUERY = /* GraphQL */ `
+  query EntenteOrganization($id: ID!, $asOf: Date) {
+    organization(id: $id) {
+      id name kind founded
+      foundingTreaty { id name }
+      members(asOf: $asOf) { nation { code name } from to }
+      aspirants { nation { code name } since note }
+      sources { url publisher title publishedOn }
+    }
+  }
+`;
+export interface OrganizationResult {
+  organization: {
+    id: string; name: string; kind: string | null; founded: string | null;
+    foundingTreaty: TreatyRef | null;
+    members: { nation: NationRef; from: string | null; to: string | null }[];
+    aspirants: { nation: NationRef; since: string | null; note: string | null }[];
+    sources: SourceInfo[];
+  } | null;
 }

@@ -16,9 +16,10 @@ export interface AppState {
   view: View;
   /** The selected nation (its panel is open, its allies highlighted). */
   nation: string | null;
-  /** An open treaty or leader panel, which takes the panel over the nation's. */
+  /** An open treaty, leader or organization panel, which takes the panel over the nation's. */
   treaty: string | null;
   leader: string | null;
+  organization: string | null;
   pathFrom: string | null;
   pathTo: string | null;
 }
@@ -33,6 +34,7 @@ export function defaultState(today: string = todayIso()): AppState {
     nation: null,
     treaty: null,
     leader: null,
+    organization: null,
     pathFrom: null,
     pathTo: null,
   };
@@ -65,6 +67,7 @@ export function decodeState(search: string, today: string = todayIso()): AppStat
   state.nation = code(params.get('nation'));
   state.treaty = id(params.get('treaty'));
   state.leader = id(params.get('leader'));
+  state.organization = id(params.get('org'));
   state.pathFrom = code(params.get('from'));
   state.pathTo = code(params.get('to'));
   return state;
@@ -81,6 +84,7 @@ export function encodeState(state: AppState, today: string = todayIso()): string
   if (state.nation) params.set('nation', state.nation);
   if (state.treaty) params.set('treaty', state.treaty);
   if (state.leader) params.set('leader', state.leader);
+  if (state.organization) params.set('org', state.organization);
   if (state.pathFrom) params.set('from', state.pathFrom);
   if (state.pathTo) params.set('to', state.pathTo);
   const text = params.toString();

@@ -1,0 +1,144 @@
+/**
+ * Shared by the dashboard's browser tests: the page built by Vite into a temporary folder, Debian's Chromium
+ * driven by playwright-core (no browser download), console errors collected, screenshots kept in
+ * test-artifacts/dashboard/.
+ */
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const ARTIFACTS = join(REPO, 'test-artifacts', 'dashboard');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Builds the dashboard with the project's Vite config into a fresh folder, so a running `npm start` is untouched. */
+export async function buildDashboard(): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), 'entente-web-'));
+  await build({ configFile: join(REPO, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+/** Console errors and uncaught exceptions of a page; warnings (such as SwiftShader's GPU stall notes) are not errors. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Waits until the page has drawn the network for `date` (the slider may be ahead of the drawing). */
+export async function waitForDate(page: Page, date: string): Promise<void> {
+  await page.waitForFunction((d) => document.body.dataset.networkDate === d && !document.getElementById('status')?.textContent, date, { timeout: 30_000 });
+}
+
+export interface Counts { nations: number; alliances: number; treaties: number }
+
+export async function counts(page: Page): Promise<Counts> {
+  const read = async (id: string) => Number(await page.locator(`#${id}`).textContent());
+  return { nations: await read('count-nations'), alliances: await read('count-alliances'), treaties: await read('count-treaties') };
+}
+
+/** The obligations of the edge between two nations as drawn, or null when there is none. */
+export async function edgeObligations(page: Page, a: string, b: string): Promise<string[] | null> {
+  return page.evaluate(([x, y]) => window.__entente.edgeObligations(x!, y!), [a, b]);
+}
+
+/** Clicks a nation where sigma drew it. */
+export async function clickNation(page: Page, code: string): Promise<void> {
+  const position = await page.evaluate((c) => window.__entente.nodePosition(c), code);
+  if (!position) throw new Error(`${code} is not drawn`);
+  const box = await page.locator('#network').boundingBox();
+  if (!box) throw new Error('the network has no box');
+  await page.mouse.click(box.x + position.x, box.y + position.y);
+}
+
+/** Installs a long-task observer, so a test can tell whether the main thread froze. */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
+  })()`);
+}
+
+export async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate('window.__longTasks.slice()') as Promise<number[]>;
+}
+
+/** Drags the date slider with the mouse from one fraction of its width to another, in steps. */
+export async function dragSlider(page: Page, from: number, to: number, steps: number): Promise<void> {
+  const box = await page.locator('#date-slider').boundingBox();
+  if (!box) throw new Error('the slider has no box');
+  const y = box.y + box.height / 2;
+  // A range input's thumb sits inside the track by half its width.
+  const x = (f: number) => box.x + 8 + (box.width - 16) * f;
+  await page.mouse.move(x(from), y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(x(from + ((to - from) * i) / steps), y);
+    await page.waitForTimeout(25);
+  }
+  await page.mouse.up();
+}
+
+export interface ApiProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts test/dashboard/serve-api.ts in a child process and resolves once it listens. */
+export async function startApiProcess(options: { neo4j: { uri: string; user: string; password: string; database?: string }; webDir: string; today?: string }): Promise<ApiProcess> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test', 'dashboard', 'serve-api.ts')], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      DASHBOARD_NEO4J_URI: options.neo4j.uri,
+      DASHBOARD_NEO4J_USER: options.neo4j.user,
+      DASHBOARD_NEO4J_PASSWORD: options.neo4j.password,
+      ...(options.neo4j.database ? { DASHBOARD_NEO4J_DATABASE: options.neo4j.database } : {}),
+      DASHBOARD_WEB_DIR: options.webDir,
+      ...(options.today ? { DASHBOARD_TODAY: options.today } : {}),
+    },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`the API process exited with ${code}: ${stderr}`)));
+    setTimeout(() => reject(new Error(`the API process did not start in 60 s: ${stderr}`)), 60_000).unref();
+  });
+  return {
+    url,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
