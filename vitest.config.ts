@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // One copy of graphql: packages that import it as CommonJS and ESM must share it (graphql checks
+    // instanceof across its own classes).
+    alias: { graphql: createRequire(import.meta.url).resolve('graphql') },
+  },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],

@@ -1,7 +1,8 @@
 // Nations bound, on `asOf`, by a DEFENSE provision of an in-force treaty to assist `me`: both are parties
 // on that day, the provision binds the defender (all parties unless it names its obligors; ATOP's member
 // coding must include DEFENSE where it exists) and protects `me` (all parties unless it names beneficiaries).
-// In: me (Nation), asOf (date). Out: defender, treaties, provisions.
+// `since` is the earliest day from which one of those treaties binds both (the later of the two entries).
+// In: me (Nation), asOf (date). Out: defender, treaties, provisions, since.
 MATCH (me)-[mine:PARTY_TO]->(t:Treaty)<-[theirs:PARTY_TO]-(defender:Nation)
 WHERE defender <> me
   AND (t.untilDate IS NULL OR t.untilDate > asOf)
@@ -11,5 +12,9 @@ WHERE defender <> me
 MATCH (t)-[:HAS_PROVISION]->(p:Provision {obligation: 'DEFENSE'})
 WHERE (p.obligors IS NULL OR defender.code IN p.obligors)
   AND (p.beneficiaries IS NULL OR me.code IN p.beneficiaries)
-WITH defender, collect(DISTINCT t) AS treaties, collect(DISTINCT p) AS provisions
+WITH defender, t, p, CASE WHEN mine.fromDate >= theirs.fromDate
+    THEN [mine.fromDate, coalesce(mine.inForceFrom, t.enteredIntoForceOn)]
+    ELSE [theirs.fromDate, coalesce(theirs.inForceFrom, t.enteredIntoForceOn)] END AS start
+ORDER BY start[0]
+WITH defender, collect(DISTINCT t) AS treaties, collect(DISTINCT p) AS provisions, head(collect(start[1])) AS since
 ORDER BY defender.name

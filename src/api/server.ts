@@ -1,12 +1,14 @@
 /**
  * The HTTP server: GraphQL at /graphql (GraphiQL in a browser), /health and /ready, and the dashboard's
- * built files at /. It only reads: every database session it opens is a READ session.
+ * built files at /. It only reads: every database session it opens is a READ session. Without `limits`, the
+ * limits come from the environment (src/config.ts, `loadLimits`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
+import { loadLimits } from '../config.ts';
 import { createApi, type ApiOptions } from './yoga.ts';
 
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
@@ -25,7 +27,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const yoga = createApi(options);
+  const yoga = createApi({ ...options, limits: options.limits ?? loadLimits() });
   const webDir = options.webDir ?? WEB_DIST;
   const serveStatic = existsSync(webDir) ? sirv(webDir, { single: true, etag: true, gzip: false, brotli: false }) : undefined;
   const api = /^\/(graphql|health|ready)(?:[/?]|$)/;

@@ -1,11 +1,18 @@
 /**
  * The GraphQL handler: the schema of schema.graphql, date literals checked with the argument's name,
- * unexpected errors masked (no stack traces, Cypher or driver messages), and readiness that asks the
- * database.
+ * unexpected errors masked (no stack traces, Cypher or driver messages), readiness that asks the database,
+ * and the limits of src/api/plugins/ (body size, tokens, depth, aliases, cost, directives, batching,
+ * introspection, hidden suggestions).
  */
-import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Graph } from '../graph/graph.ts';
-import { schemaIsApplied } from '../graph/schema.ts';
+import { DEFAULT_LIMITS, type Limits } from './plugins/limits.ts';
+import { useBodyLimit } from './plugins/use-body-limit.ts';
+import { useHiddenSuggestions } from './plugins/use-hidden-suggestions.ts';
+import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
+import { useOperationLimits } from './plugins/use-operation-limits.ts';
+import { useReady } from './plugins/use-ready.ts';
+import { useTokenLimit } from './plugins/use-token-limit.ts';
 import { buildSchema, type ApiContext } from './schema.ts';
 import { validDateLiterals } from './validate-dates.ts';
 
@@ -15,9 +22,12 @@ export interface ApiOptions {
   today?: string;
   /** Extra plugins (limits, logging); see src/api/plugins/. */
   plugins?: Plugin[];
+  /** GraphiQL in a browser; follows `introspection` (GraphiQL needs it) unless set. */
   graphiql?: boolean;
-  /** Whether introspection is allowed; on unless switched off for production. */
+  /** Whether introspection is allowed; overrides `limits.introspection` when set. */
   introspection?: boolean;
+  /** What requests may ask for; DEFAULT_LIMITS when omitted (src/config.ts reads them from the environment). */
+  limits?: Limits;
 }
 
 const useDateValidation = (): Plugin => ({
@@ -28,26 +38,27 @@ const useDateValidation = (): Plugin => ({
 
 export function createApi(options: ApiOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
   const schema = buildSchema();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const introspection = options.introspection ?? limits.introspection;
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: options.graphiql ?? true,
-    maskedErrors: true,
+    graphiql: options.graphiql ?? introspection,
+    // Only GraphQLErrors (bad input, limits, EntenteErrors mapped in schema.ts) keep their message; anything
+    // else becomes "Unexpected error." with no stack, even under NODE_ENV=development.
+    maskedErrors: { isDev: false },
+    batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     context: () => ({ graph: options.graph, ...(options.today ? { today: options.today } : {}) }),
     plugins: [
+      useBodyLimit(limits.maxBodyBytes),
+      useTokenLimit(limits.maxTokens),
+      ...useOperationLimits(limits),
+      useIntrospectionSwitch(introspection),
+      useHiddenSuggestions(),
       useDateValidation(),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => {
-          try {
-            return await schemaIsApplied(options.graph);
-          } catch {
-            return false;
-          }
-        },
-      }),
+      useReady(options.graph, limits.readyTimeoutMs),
       ...(options.plugins ?? []),
     ],
   });

@@ -123,13 +123,13 @@ export function fragmentCall(
 
 /** Alliance rows from the allies fragment, projected. */
 export function alliancesFrom(tr: Translation, f: FieldSel, me: string, asOf: string, obligations: string): string {
-  const { call, out } = fragmentCall(tr, 'api/allies', { me, asOf, obligations }, ['ally', 'treaties']);
-  return `COLLECT { ${call} RETURN ${project('Alliance', { nation: out.ally!, treaties: out.treaties!, obligations }, f.fields, tr)} }`;
+  const { call, out } = fragmentCall(tr, 'api/allies', { me, asOf, obligations }, ['ally', 'treaties', 'since']);
+  return `COLLECT { ${call} RETURN ${project('Alliance', { nation: out.ally!, treaties: out.treaties!, since: out.since!, obligations }, f.fields, tr)} }`;
 }
 
 export function defendersFrom(tr: Translation, f: FieldSel, me: string, asOf: string): string {
-  const { call, out } = fragmentCall(tr, 'api/defenders', { me, asOf }, ['defender', 'treaties', 'provisions']);
-  return `COLLECT { ${call} RETURN ${project('Alliance', { nation: out.defender!, treaties: out.treaties!, provisions: out.provisions!, obligations: "['DEFENSE']" }, f.fields, tr)} }`;
+  const { call, out } = fragmentCall(tr, 'api/defenders', { me, asOf }, ['defender', 'treaties', 'provisions', 'since']);
+  return `COLLECT { ${call} RETURN ${project('Alliance', { nation: out.defender!, treaties: out.treaties!, provisions: out.provisions!, since: out.since!, obligations: "['DEFENSE']" }, f.fields, tr)} }`;
 }
 
 /** Timeline events of nation `me`, within [from, to] (text dates or null), in date order. */
@@ -374,6 +374,7 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     sources: cited,
   },
   Alliance: {
+    since: (b) => b.since!,
     nation: (b, f, tr) => project('Nation', { node: b.nation! }, f.fields, tr),
     treaties: (b, f, tr) => treatyList(tr, f, b.treaties!),
     obligations: (b, _f, tr) => obligationsOfTreaties(tr, b.treaties!, b.obligations ?? null),
