@@ -12,6 +12,7 @@ import util from 'node:util';
 import { z } from 'zod';
 import { EntenteError } from './errors.ts';
 import type { GraphOptions } from './graph/graph.ts';
+import { DEFAULT_LIMITS, type Limits } from './api/plugins/limits.ts';
 import { localPassword } from './runtime/password.ts';
 import { CACHE_DIR, REPO_ROOT } from './runtime/paths.ts';
 
@@ -33,6 +34,8 @@ export interface Config {
   port: number;
   /** The address the API listens on. */
   host: string;
+  /** What the public API allows (src/api/plugins/limits.ts has each default and its variable). */
+  limits: Limits;
 }
 
 export interface LoadConfigOptions {
@@ -52,6 +55,43 @@ const port = (name: string, fallback: number) =>
     .max(65535, `${name} must be between 1 and 65535`)
     .default(fallback);
 
+const count = (name: string, fallback: number, min = 1) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .default(fallback);
+
+const onOff = (name: string) =>
+  z
+    .string()
+    .transform((value, ctx) => {
+      const v = value.trim().toLowerCase();
+      if (['1', 'true', 'on', 'yes'].includes(v)) return true;
+      if (['0', 'false', 'off', 'no'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be on or off` });
+      return z.NEVER;
+    })
+    .optional();
+
+/** The limit settings (each documented in docs/hardening.md); read with the rest, or alone by `loadLimits`. */
+const limitSchema = z.object({
+  ENTENTE_MAX_DEPTH: count('ENTENTE_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+  ENTENTE_MAX_ALIASES: count('ENTENTE_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0),
+  ENTENTE_MAX_TOKENS: count('ENTENTE_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+  ENTENTE_MAX_COST: count('ENTENTE_MAX_COST', DEFAULT_LIMITS.maxCost),
+  ENTENTE_MAX_DIRECTIVES: count('ENTENTE_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0),
+  ENTENTE_QUERY_TIMEOUT_MS: count('ENTENTE_QUERY_TIMEOUT_MS', DEFAULT_LIMITS.queryTimeoutMs),
+  ENTENTE_MAX_BODY_BYTES: count('ENTENTE_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 100),
+  ENTENTE_INTROSPECTION: onOff('ENTENTE_INTROSPECTION'),
+  ENTENTE_BATCHING: z
+    .string()
+    .regex(/^(off|on|\d{1,3})$/i, 'ENTENTE_BATCHING must be off, on (10 operations) or the most operations a batch may hold')
+    .optional(),
+  ENTENTE_READY_TIMEOUT_MS: count('ENTENTE_READY_TIMEOUT_MS', DEFAULT_LIMITS.readyTimeoutMs),
+  NODE_ENV: z.string().optional(),
+});
+
 const schema = z
   .object({
     NEO4J_URI: z
@@ -65,7 +105,8 @@ const schema = z
     ENTENTE_NEO4J_HEAP: z.string().regex(/^\d+[kmg]$/i, 'ENTENTE_NEO4J_HEAP must be a size such as 1g or 512m').default('1g'),
     PORT: port('PORT', 4000),
     HOST: z.string().default('127.0.0.1'),
-  });
+  })
+  .extend(limitSchema.shape);
 
 /**
  * Reads and checks the configuration. Every problem is reported at once, in one EntenteError
@@ -82,12 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       if (!merged[variable]) problems.push({ variable, message: `${variable} is required when NEO4J_URI is set` });
     }
   }
-  if (!parsed.success || problems.length > 0) {
-    const list = problems.map((problem) => problem.message).join('; ');
-    throw new EntenteError('CONFIG_INVALID', `The configuration is invalid (${list}): fix it in the environment or in .env.`, {
-      variables: problems.map((problem) => problem.variable),
-    });
-  }
+  if (!parsed.success || problems.length > 0) throw invalidConfig(problems);
   const values = parsed.data;
   const neo4j: Neo4jConfig = values.NEO4J_URI
     ? {
@@ -104,13 +140,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
         local: { port: values.ENTENTE_NEO4J_PORT, heap: values.ENTENTE_NEO4J_HEAP },
       };
   if (values.NEO4J_DATABASE) neo4j.database = values.NEO4J_DATABASE;
-  return { neo4j, port: values.PORT, host: values.HOST };
+  return { neo4j, port: values.PORT, host: values.HOST, limits: toLimits(values) };
 }
 
-/** The connection options of src/graph/graph.ts for the configured database. */
+/**
+ * Reads and checks the limit settings alone (for a server started without a whole Config); the same
+ * variables, defaults and CONFIG_INVALID sentence as `loadConfig`.
+ */
+export function loadLimits(env: NodeJS.ProcessEnv = process.env, options: Pick<LoadConfigOptions, 'envFile'> = {}): Limits {
+  const envFile = 'envFile' in options ? options.envFile : env === process.env ? path.join(REPO_ROOT, '.env') : undefined;
+  const parsed = limitSchema.safeParse({ ...readEnvFile(envFile), ...withoutEmpty(env) });
+  if (!parsed.success) {
+    throw invalidConfig(parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? ''), message: issue.message })));
+  }
+  return toLimits(parsed.data);
+}
+
+function toLimits(values: z.infer<typeof limitSchema>): Limits {
+  const batching = (values.ENTENTE_BATCHING ?? 'off').toLowerCase();
+  return {
+    maxDepth: values.ENTENTE_MAX_DEPTH,
+    maxAliases: values.ENTENTE_MAX_ALIASES,
+    maxTokens: values.ENTENTE_MAX_TOKENS,
+    maxCost: values.ENTENTE_MAX_COST,
+    maxDirectives: values.ENTENTE_MAX_DIRECTIVES,
+    queryTimeoutMs: values.ENTENTE_QUERY_TIMEOUT_MS,
+    maxBodyBytes: values.ENTENTE_MAX_BODY_BYTES,
+    // Off in production unless asked for: the schema is public in the repository, but a crawler needs no map.
+    introspection: values.ENTENTE_INTROSPECTION ?? values.NODE_ENV !== 'production',
+    maxBatch: batching === 'off' ? 0 : batching === 'on' ? 10 : Number(batching),
+    readyTimeoutMs: values.ENTENTE_READY_TIMEOUT_MS,
+  };
+}
+
+function invalidConfig(problems: { variable: string; message: string }[]): EntenteError {
+  const list = problems.map((problem) => problem.message).join('; ');
+  return new EntenteError('CONFIG_INVALID', `The configuration is invalid (${list}): fix it in the environment or in .env.`, {
+    variables: problems.map((problem) => problem.variable),
+  });
+}
+
+/** The connection options of src/graph/graph.ts for the configured database, with the API's query timeout. */
 export function graphOptions(config: Config): GraphOptions {
   const { uri, user, password, database } = config.neo4j;
-  return { uri, user, password, ...(database ? { database } : {}) };
+  return { uri, user, password, ...(database ? { database } : {}), readTimeoutMs: config.limits.queryTimeoutMs };
 }
 
 /** Says which database is in use, for log lines; never includes the password. */
