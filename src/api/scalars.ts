@@ -16,7 +16,6 @@ export function dateProblem(value: unknown): string {
 
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
-  description: 'A date at its known precision: "1961-07-06", "1961-07" or "1961". Inputs take YYYY-MM-DD.',
   serialize(value) {
     if (typeof value === 'string' && parsePartialDate(value)) return value;
     throw new GraphQLError(`Date cannot represent ${JSON.stringify(value)}`);

@@ -50,7 +50,8 @@ export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs,
     resolvers: {
-      Date: DateScalar,
+      // Only the behaviour: the description stays the SDL's.
+      Date: { serialize: DateScalar.serialize, parseValue: DateScalar.parseValue, parseLiteral: DateScalar.parseLiteral },
       Query: Object.fromEntries(Object.keys(ROOTS).map((name) => [name, rootResolver])),
     },
   });

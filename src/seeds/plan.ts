@@ -181,7 +181,10 @@ type Add = (statement: Statement, r: PlannedRow) => void;
 type Caveats = (owner: string, ownerLabel: string, list: readonly Caveat[], fieldPrefix?: string) => void;
 
 function planTreaty(t: Treaty, add: Add, caveats: Caveats): void {
-  const treatyUntil = earlierEnd(endBound(t.terminatedOn, 'exclusive'), endBound(t.expiresOn, 'exclusive'));
+  const terminated = endBound(t.terminatedOn, 'exclusive');
+  const expires = endBound(t.expiresOn, 'exclusive');
+  const treatyUntil = earlierEnd(terminated, expires);
+  const endReason = treatyUntil === null ? null : treatyUntil === terminated ? 'TERMINATED' : 'EXPIRED';
   const treatyFrom = startBound(t.enteredIntoForceOn);
   add('load/upsert-treaties', row(`Treaty:${t.id}`, {
     id: t.id, name: t.name, aliases: t.aliases, aliasText: aliasText(t.aliases), kind: t.kind, legalForm: t.legalForm,
@@ -191,7 +194,7 @@ function planTreaty(t: Treaty, add: Add, caveats: Caveats): void {
     termExtendable: typeof t.term === 'object' ? (t.term.extendable ?? null) : null,
     expiresOn: t.expiresOn, terminatedOn: t.terminatedOn, terminationCause: t.terminationCause,
     articleCount: t.articleCount, summary: t.summary, atopId: t.externalIds?.atopId, untsNumber: t.externalIds?.untsNumber,
-    fromDate: treatyFrom, untilDate: treatyUntil,
+    fromDate: treatyFrom, untilDate: treatyUntil, endReason,
     signedFromDate: t.signedOn ? firstDay(t.signedOn) : null, signedToDate: t.signedOn ? lastDay(t.signedOn) : null,
     sources: t.sources,
   }));

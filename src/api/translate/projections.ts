@@ -219,7 +219,10 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     status: (b, f, tr) => {
       const day = dateParam(tr, f.args.asOf, tr.today);
       const t = b.node;
-      return `CASE WHEN ${inForce(t!, day)} THEN 'IN_FORCE' WHEN ${t}.untilDate IS NOT NULL AND ${t}.untilDate <= ${day} THEN coalesce(${t}.endReason, 'TERMINATED') ELSE 'NOT_IN_FORCE' END`;
+      // A treaty whose own entry into force is unknown is in force by the dates of its memberships.
+      const r = tr.fresh('party');
+      const byMembers = `(${t}.fromDate IS NULL AND (${t}.untilDate IS NULL OR ${t}.untilDate > ${day}) AND EXISTS { MATCH (:Nation)-[${r}:PARTY_TO]->(${t}) WHERE ${inForce(r, day)} })`;
+      return `CASE WHEN ${inForce(t!, day)} OR ${byMembers} THEN 'IN_FORCE' WHEN ${t}.untilDate IS NOT NULL AND ${t}.untilDate <= ${day} THEN coalesce(${t}.endReason, 'TERMINATED') ELSE 'NOT_IN_FORCE' END`;
     },
     obligations: (b, _f, tr) => obligationsOfTreaties(tr, `[${b.node}]`, null),
     parties: (b, f, tr) => {
