@@ -3,7 +3,8 @@ import { write } from 'graphology-gexf';
 import type { NetworkGraph } from './graph.ts';
 
 export function writeGexf(graph: NetworkGraph, asOf: string): string {
-  graph.setAttribute('asOf', asOf);
+  // GEXF's meta knows creator, description and keywords; the date goes in the description.
+  graph.replaceAttributes({ creator: 'Entente', description: `Alliance network on ${asOf}` });
   return write(graph, {
     version: '1.3',
     pretty: true,

@@ -47,8 +47,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Waits until the page has drawn the network for `date` (the slider may be ahead of the drawing). */
-export async function waitForDate(page: Page, date: string): Promise<void> {
-  await page.waitForFunction((d) => document.body.dataset.networkDate === d && !document.getElementById('status')?.textContent, date, { timeout: 30_000 });
+export async function waitForDate(page: Page, date: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction((d) => document.body.dataset.networkDate === d && !document.getElementById('status')?.textContent, date, { timeout });
 }
 
 export interface Counts { nations: number; alliances: number; treaties: number }
@@ -100,26 +100,24 @@ export async function dragSlider(page: Page, from: number, to: number, steps: nu
   await page.mouse.up();
 }
 
-export interface ApiProcess {
+export interface ServerProcess {
   url: string;
   stop(): Promise<void>;
 }
 
-/** Starts test/dashboard/serve-api.ts in a child process and resolves once it listens. */
-export async function startApiProcess(options: { neo4j: { uri: string; user: string; password: string; database?: string }; webDir: string; today?: string }): Promise<ApiProcess> {
+/** Backwards-compatible name for the real API's process. */
+export type ApiProcess = ServerProcess;
+
+/**
+ * Starts a server script of this folder in a child process and resolves once it prints its URL. Servers run
+ * outside vitest's module runner, which would load graphql's CommonJS and ES builds side by side.
+ */
+export async function startServerProcess(script: string, env: Record<string, string>): Promise<ServerProcess> {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test', 'dashboard', 'serve-api.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test', 'dashboard', script)], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      DASHBOARD_NEO4J_URI: options.neo4j.uri,
-      DASHBOARD_NEO4J_USER: options.neo4j.user,
-      DASHBOARD_NEO4J_PASSWORD: options.neo4j.password,
-      ...(options.neo4j.database ? { DASHBOARD_NEO4J_DATABASE: options.neo4j.database } : {}),
-      DASHBOARD_WEB_DIR: options.webDir,
-      ...(options.today ? { DASHBOARD_TODAY: options.today } : {}),
-    },
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
@@ -130,8 +128,8 @@ export async function startApiProcess(options: { neo4j: { uri: string; user: str
       const line = stdout.split('\n').find((l) => l.startsWith('{'));
       if (line) resolve((JSON.parse(line) as { url: string }).url);
     });
-    child.once('exit', (code) => reject(new Error(`the API process exited with ${code}: ${stderr}`)));
-    setTimeout(() => reject(new Error(`the API process did not start in 60 s: ${stderr}`)), 60_000).unref();
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${stderr}`)));
+    setTimeout(() => reject(new Error(`${script} did not start in 60 s: ${stderr}`)), 60_000).unref();
   });
   return {
     url,
@@ -141,4 +139,21 @@ export async function startApiProcess(options: { neo4j: { uri: string; user: str
       child.kill('SIGTERM');
     }),
   };
+}
+
+/** The real API server (test/dashboard/serve-api.ts) on the test database, serving the built page. */
+export function startApiProcess(options: { neo4j: { uri: string; user: string; password: string; database?: string }; webDir: string; today?: string }): Promise<ServerProcess> {
+  return startServerProcess('serve-api.ts', {
+    DASHBOARD_NEO4J_URI: options.neo4j.uri,
+    DASHBOARD_NEO4J_USER: options.neo4j.user,
+    DASHBOARD_NEO4J_PASSWORD: options.neo4j.password,
+    ...(options.neo4j.database ? { DASHBOARD_NEO4J_DATABASE: options.neo4j.database } : {}),
+    DASHBOARD_WEB_DIR: options.webDir,
+    ...(options.today ? { DASHBOARD_TODAY: options.today } : {}),
+  });
+}
+
+/** The contract's stand-in (test/dashboard/serve-fake.ts) with synthetic or fixture data. */
+export function startFakeProcess(options: { data: 'synthetic' | 'fixture'; webDir: string }): Promise<ServerProcess> {
+  return startServerProcess('serve-fake.ts', { DASHBOARD_DATA: options.data, DASHBOARD_WEB_DIR: options.webDir });
 }
