@@ -58,7 +58,7 @@ describe('nation, nations, leader, treaty', () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 20; page += 1) {
-      const { nations } = await q<{ nations: any }>('query ($after: String) { nations(first: 7, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { name } } } }', { after });
+      const { nations }: { nations: any } = await q<{ nations: any }>('query ($after: String) { nations(first: 7, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { name } } } }', { after });
       total = nations.totalCount;
       seen.push(...nations.edges.map((e: any) => e.node.name));
       expect(nations.pageInfo.hasPreviousPage).toBe(page > 0);
