@@ -18,19 +18,32 @@ export function jarsPresent(libDir = LIB_DIR): boolean {
   return existsSync(path.join(libDir, MARKER_JAR));
 }
 
+let pending: Promise<string> | undefined;
+
 /** Makes sure `.neo4j/lib` holds the jars of NEO4J_VERSION; `say` shows the one-line notice of a first run. */
-export async function ensureJars(say: (line: string) => void = (line) => console.error(line)): Promise<string> {
-  if (jarsPresent()) return LIB_DIR;
+export function ensureJars(say: (line: string) => void = (line) => console.error(line)): Promise<string> {
+  if (jarsPresent()) return Promise.resolve(LIB_DIR);
+  pending ??= fetchJars(say).finally(() => {
+    pending = undefined;
+  });
+  return pending;
+}
+
+async function fetchJars(say: (line: string) => void): Promise<string> {
   say(`fetching Neo4j ${NEO4J_VERSION} from Maven Central (first run only)...`);
   await mkdir(CACHE_DIR, { recursive: true });
   const staging = path.join(CACHE_DIR, `lib.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
   const logFile = path.join(CACHE_DIR, 'fetch.log');
+  // Each run logs to a file of its own, moved to fetch.log when done, so concurrent runs do not interleave.
+  const ownLog = `${staging}.log`;
   try {
-    await runMaven(staging, logFile);
-    if (!existsSync(path.join(staging, MARKER_JAR))) throw runtimeErrors.fetchFailed(logFile);
+    const exitCode = await runMaven(staging, ownLog).finally(() => rename(ownLog, logFile).catch(() => {}));
+    if (exitCode !== 0 || !existsSync(path.join(staging, MARKER_JAR))) throw runtimeErrors.fetchFailed(logFile);
     if (existsSync(LIB_DIR) && !jarsPresent()) {
-      // Jars of another Neo4j version: set them aside rather than mix two versions on one classpath.
-      await rename(LIB_DIR, `${LIB_DIR}.old-${randomBytes(4).toString('hex')}`);
+      // Jars of another Neo4j version: replace them rather than mix two versions on one classpath.
+      const old = `${LIB_DIR}.old-${randomBytes(4).toString('hex')}`;
+      await rename(LIB_DIR, old);
+      await rm(old, { recursive: true, force: true });
     }
     await rename(staging, LIB_DIR).catch((error: NodeJS.ErrnoException) => {
       // Another run renamed its copy into place first; theirs is as good as ours.
@@ -42,7 +55,8 @@ export async function ensureJars(say: (line: string) => void = (line) => console
   return LIB_DIR;
 }
 
-function runMaven(outputDir: string, logFile: string): Promise<void> {
+/** Runs Maven into `outputDir`, logging to `logFile`; resolves with its exit code. */
+function runMaven(outputDir: string, logFile: string): Promise<number | null> {
   const args = [
     '-q', '-B', '-f', POM_FILE,
     'org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies',
@@ -58,7 +72,7 @@ function runMaven(outputDir: string, logFile: string): Promise<void> {
       reject(error.code === 'ENOENT' ? runtimeErrors.mavenMissing() : error);
     });
     child.on('close', (code) => {
-      log.end(() => (code === 0 ? resolve() : reject(runtimeErrors.fetchFailed(logFile))));
+      log.end(() => resolve(code));
     });
   });
 }

@@ -1,4 +1,7 @@
-/** Finds a Java that can run Neo4j 5.26 (17 or newer), and its javac when the JDK has one. */
+/**
+ * Finds a Java that can run Neo4j 5.26 (17 or newer; 17 and 21 are supported, 25 was seen to work), and its
+ * javac when the JDK has one.
+ */
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,12 +18,19 @@ export interface Java {
   major: number;
 }
 
-let found: Promise<Java> | undefined;
+const found = new Map<string, Promise<Java>>();
 
-/** Looks once per process: JAVA_HOME first, then `java` on the PATH. */
+/** Looks once per process and JAVA_HOME: JAVA_HOME first, then `java` on the PATH. */
 export function findJava(env: NodeJS.ProcessEnv = process.env): Promise<Java> {
-  found ??= locate(env);
-  return found;
+  const key = env.JAVA_HOME ?? '';
+  let java = found.get(key);
+  if (!java) {
+    java = locate(env);
+    found.set(key, java);
+    // A failure is not remembered: the person may install Java and try again in the same process.
+    java.catch(() => found.delete(key));
+  }
+  return java;
 }
 
 async function locate(env: NodeJS.ProcessEnv): Promise<Java> {
@@ -31,7 +41,6 @@ async function locate(env: NodeJS.ProcessEnv): Promise<Java> {
     const result = await run(java, ['-version'], { timeout: 30_000 });
     output = `${result.stderr}${result.stdout}`;
   } catch (error) {
-    found = undefined;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw runtimeErrors.javaMissing();
     throw error;
   }
