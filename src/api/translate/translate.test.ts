@@ -1,0 +1,51 @@
+/**
+ * The translation without a database: a selection becomes one `{ cypher, params }`, values only as
+ * parameters. The snapshots make any change to the generated Cypher visible in review.
+ */
+import { graphql, type GraphQLFieldResolver } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildSchema } from '../schema.ts';
+import { translate, type RootQuery } from './roots.ts';
+import { rootSelection } from './selection.ts';
+
+async function translated(source: string, variables?: Record<string, unknown>): Promise<RootQuery[]> {
+  const schema = buildSchema();
+  const out: RootQuery[] = [];
+  const capture: GraphQLFieldResolver<unknown, unknown> = (_s, _a, _c, info) => {
+    out.push(translate(rootSelection(info), '2026-11-29'));
+    return null;
+  };
+  for (const field of Object.values(schema.getQueryType()!.getFields())) field.resolve = capture;
+  const result = await graphql({ schema, source, variableValues: variables });
+  // Non-null root fields answer null here (nothing runs), so only errors other than that one count.
+  expect((result.errors ?? []).filter((e) => !e.message.startsWith('Cannot return null'))).toEqual([]);
+  return out;
+}
+
+describe('translation', () => {
+  it('keeps every value a user sends out of the Cypher text', async () => {
+    const hostile = "RUS' }) DETACH DELETE (n) //";
+    const [query] = await translated('query ($c: ID!) { alliesOf(code: $c, obligations: [DEFENSE]) { nation { code } } }', { c: hostile });
+    expect(query!.cypher).not.toContain('DETACH');
+    expect(Object.values(query!.params)).toContain(hostile);
+  });
+
+  it('turns aliases with different arguments into separate subqueries', async () => {
+    const [query] = await translated('{ nation(code: "PRK") { before: allies(asOf: "2024-12-03") { nation { code } } after: allies(asOf: "2024-12-04") { nation { code } } } }');
+    expect(query!.cypher.match(/CALL \{/g)).toHaveLength(2);
+    expect(query!.cypher).toContain('`before`:');
+    expect(query!.cypher).toContain('`after`:');
+  });
+
+  it('translates a nested selection into one query', async () => {
+    const [query] = await translated(`{ treaty(id: "russia-dprk-2024") {
+      name parties { nation { code } inForceFrom } provisions { article obligation } status(asOf: "2024-12-04") } }`);
+    expect(query).toMatchSnapshot();
+  });
+
+  it('translates a filtered, paginated treaties query into one query', async () => {
+    const [query] = await translated(`{ treaties(filter: { party: "SWE", source: "ATOP 5.1", inForceDuring: { from: "1990-01-01", to: "1990-12-31" } }, first: 5) {
+      totalCount pageInfo { hasNextPage } edges { cursor node { id } } } }`);
+    expect(query).toMatchSnapshot();
+  });
+});
