@@ -17,6 +17,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1024,
   },
+  // The network worker imports graphology and the shared export code: bundle it as an ES module worker.
+  worker: { format: 'es' },
   resolve: {
     // The export writers are shared with the CLI, which needs graphology-gexf's Node entry; the page uses the
     // browser entry (native DOMParser instead of xmldom).

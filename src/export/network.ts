@@ -167,6 +167,6 @@ export function applyFilters(raw: RawNetworkSnapshot, filters: NetworkFilters): 
 }
 
 /** Regions present in a network, sorted, for the region filter. */
-export function regionsOf(nodes: readonly NetworkNation[]): string[] {
+export function regionsOf(nodes: readonly { region: string | null }[]): string[] {
   return [...new Set(nodes.map((n) => n.region).filter((r): r is string => !!r))].sort();
 }

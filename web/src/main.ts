@@ -1,20 +1,21 @@
 /**
  * The alliance dashboard. One state (see state.ts) drives everything; the URL mirrors it. The network at a
- * date comes from one `allianceNetwork` query, cached per date, and is narrowed on the client by the filters,
- * so toggling a filter redraws at once and dragging the slider never queues more than one request.
+ * date comes from one `allianceNetwork` query, cached per date in a worker (network-worker.ts) that also
+ * filters it and lays it out, so dragging the slider never queues more than one request nor blocks the page.
  */
 import './styles.css';
 import { networkCounts, summarizeBlocs, type NetworkGraph } from '../../src/export/graph.ts';
 import { exportFileName, EXPORT_MIME, writeNetwork, type ExportFormat } from '../../src/export/index.ts';
 import {
-  applyFilters, detectCapabilities, fetchNetwork, OBLIGATIONS, regionsOf,
-  type NetworkCapabilities, type NetworkSnapshot, type Obligation, type RawNetworkSnapshot, type SourceScope,
+  OBLIGATIONS, regionsOf, type NetworkFilters, type Obligation,
 } from '../../src/export/network.ts';
 import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
 import { graphqlClient } from './api.ts';
 import { dayFromIndex, dayIndex, FIRST_DAY, formatDate, todayIso, validDay } from './dates.ts';
 import { byId, h } from './dom.ts';
 import type { MapView } from './map-view.ts';
+import { UndirectedGraph } from 'graphology';
+import type { NationListing, WorkerRequest, WorkerResponse } from './network-protocol.ts';
 import { NetworkView } from './network-view.ts';
 import { errorPanel, leaderPanel, loadingPanel, nationPanel, organizationPanel, treatyPanel, type PanelLinks } from './panels.ts';
 import {
@@ -28,16 +29,16 @@ interface Metrics {
   firstRenderMs: number | null;
   /** Where the first render's time went: ms since navigation start at each step. */
   phases: Record<string, number>;
-  /** Each redraw after a date change: the whole wait, and the part spent on the main thread. */
-  redraws: { date: string; totalMs: number; computeMs: number; nodes: number; edges: number }[];
+  /**
+   * Each redraw after a date change: the whole wait from the slider's move to the drawn frame, the worker's
+   * fetch and compute (off the main thread), and the main thread's share before the frame.
+   */
+  redraws: { date: string; totalMs: number; fetchMs: number; computeMs: number; mainMs: number; nodes: number; edges: number }[];
 }
 
 const gql = graphqlClient('/graphql');
 const today = todayIso();
 let state: AppState = decodeState(location.search, today);
-let capabilities: NetworkCapabilities = { sourceArg: null };
-const cache = new Map<string, RawNetworkSnapshot>();
-let raw: RawNetworkSnapshot | null = null;
 let graph: NetworkGraph | null = null;
 let loading = false;
 /** When each date was asked for, to measure how long until it was drawn. */
@@ -82,8 +83,7 @@ function update(change: Change, history: 'push' | 'replace' = 'replace', settle 
   syncControls();
   const dateChanged = before.date !== state.date;
   if (dateChanged) requestedAt.set(state.date, performance.now());
-  if (dateChanged || before.sources !== state.sources) void loadNetwork();
-  else if (before.obligations.join() !== state.obligations.join() || before.region !== state.region) redraw();
+  if (dateChanged || before.sources !== state.sources || before.obligations.join() !== state.obligations.join() || before.region !== state.region) void loadNetwork();
   if (before.nation !== state.nation) {
     view.select(state.nation);
     void refreshMap();
@@ -108,88 +108,94 @@ function syncControls(): void {
 
 // ---------------------------------------------------------------- network
 
-function cacheKey(date: string, sources: SourceScope): string {
-  return `${date}|${capabilities.sourceArg ? sources : 'all'}`;
+const worker = new Worker(new URL('./network-worker.ts', import.meta.url), { type: 'module' });
+let requestId = 0;
+const pending = new Map<number, (response: WorkerResponse) => void>();
+worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+  pending.get(event.data.id)?.(event.data);
+  pending.delete(event.data.id);
+};
+
+function ask(filters: NetworkFilters): Promise<WorkerResponse> {
+  const id = ++requestId;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker.postMessage({ kind: 'draw', id, filters, force: graph === null } satisfies WorkerRequest);
+  });
 }
 
-/** Fetches the network at the current date unless a request is already out; the latest date always wins. */
+function wantedFilters(): NetworkFilters {
+  return { asOf: state.date, obligations: state.obligations, sources: state.sources, region: state.region };
+}
+
+function filtersKey(f: NetworkFilters): string {
+  return `${f.asOf}|${f.obligations.join()}|${f.sources}|${f.region ?? ''}`;
+}
+
+let drawnKey = '';
+
+/**
+ * Brings the drawing up to the state: one request at a time, and when the slider has moved on meanwhile,
+ * the next request is for where it is now, asked after the frame is shown so input is handled in between.
+ */
 async function loadNetwork(): Promise<void> {
   if (loading) return;
-  const date = state.date;
-  const sources = state.sources;
-  const key = cacheKey(date, sources);
-  let next = cache.get(key);
-  if (!next) {
-    loading = true;
-    status.textContent = `Loading ${formatDate(date)}…`;
-    try {
-      next = await fetchNetwork(gql, capabilities, date, capabilities.sourceArg ? sources : 'all');
-      phase('networkFetched');
-      cache.set(key, next);
-      if (cache.size > 200) cache.delete(cache.keys().next().value!);
-    } catch (error) {
-      status.textContent = `Could not load the network: ${(error as Error).message}`;
-      return;
-    } finally {
-      loading = false;
+  loading = true;
+  try {
+    while (filtersKey(wantedFilters()) !== drawnKey) {
+      const filters = wantedFilters();
+      status.textContent = `Loading ${formatDate(filters.asOf)}…`;
+      const response = await ask(filters);
+      if (response.kind === 'error') {
+        status.textContent = `Could not load the network for ${formatDate(filters.asOf)}: ${response.message}`;
+        drawnKey = filtersKey(filters);
+        return;
+      }
+      phase('networkReceived');
+      redraw(response, filters);
+      drawnKey = filtersKey(filters);
+      await afterFrame();
     }
-  }
-  if (state.date !== date || state.sources !== sources) {
-    // The slider moved on while we waited: draw what we have (it is closer than nothing), then catch up
-    // after the frame is shown, so input keeps being handled between redraws.
-    raw = next;
-    redraw();
-    loading = true;
-    await afterFrame();
+  } finally {
     loading = false;
-    void loadNetwork();
-    return;
   }
-  raw = next;
-  redraw();
-}
-
-let drawnSignature = '';
-
-function snapshotSignature(snapshot: NetworkSnapshot): string {
-  const parts = snapshot.nodes.map((n) => n.code);
-  for (const e of snapshot.edges) parts.push(`${e.a}|${e.b}|${e.obligations.join()}|${e.treaties.map((t) => t.id).join()}`);
-  return parts.join(';');
 }
 
 function afterFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-function redraw(): void {
-  if (!raw) return;
+function redraw(response: Extract<WorkerResponse, { kind: 'graph' | 'same' }>, filters: NetworkFilters): void {
   const started = performance.now();
-  const snapshot = applyFilters(raw, { asOf: raw.asOf, obligations: state.obligations, sources: state.sources, region: state.region });
-  // Most days change nothing: then the picture stays and only the date moves.
-  const signature = snapshotSignature(snapshot);
-  if (signature !== drawnSignature || !graph) graph = view.setNetwork(snapshot, currentPath);
-  drawnSignature = signature;
+  if (response.kind === 'graph' || !graph) {
+    if (response.kind !== 'graph') return;
+    const next: NetworkGraph = new UndirectedGraph();
+    next.import(response.graph);
+    graph = view.setNetwork(next, currentPath);
+    renderBlocLegend(graph);
+    void refreshMap();
+  }
   const counts = networkCounts(graph);
   byId('count-nations').textContent = String(counts.nations);
   byId('count-alliances').textContent = String(counts.alliances);
   byId('count-treaties').textContent = String(counts.treaties);
-  document.body.dataset.networkDate = raw.asOf;
-  status.textContent = raw.asOf === state.date ? '' : `Loading ${formatDate(state.date)}…`;
-  renderBlocLegend(graph);
-  rememberNations(raw);
-  void refreshMap();
-  const computeMs = performance.now() - started;
-  phase('networkComputed');
+  document.body.dataset.networkDate = response.asOf;
+  status.textContent = filtersKey(filters) === filtersKey(wantedFilters()) ? '' : `Loading ${formatDate(state.date)}…`;
+  rememberNations(response.nations);
+  const mainMs = performance.now() - started;
+  phase('networkDrawn');
   requestAnimationFrame(() => {
     const now = performance.now();
     if (metrics.firstRenderMs === null) {
       metrics.firstRenderMs = now;
       document.body.dataset.ready = 'true';
     } else {
-      const asked = requestedAt.get(snapshot.filters.asOf);
+      const asked = requestedAt.get(response.asOf);
       // Dates asked for before this one will never be drawn: the slider has passed them.
       for (const [date, at] of requestedAt) if (asked === undefined || at <= asked) requestedAt.delete(date);
-      if (asked !== undefined) metrics.redraws.push({ date: snapshot.filters.asOf, totalMs: now - asked, computeMs, nodes: graph!.order, edges: graph!.size });
+      if (asked !== undefined) {
+        metrics.redraws.push({ date: response.asOf, totalMs: now - asked, fetchMs: response.fetchMs, computeMs: response.computeMs, mainMs, nodes: graph!.order, edges: graph!.size });
+      }
     }
   });
 }
@@ -202,15 +208,15 @@ function renderBlocLegend(g: NetworkGraph): void {
   );
 }
 
-function rememberNations(net: RawNetworkSnapshot): void {
+function rememberNations(nations: NationListing[]): void {
   let added = false;
-  for (const n of net.nodes) if (!knownNations.has(n.code)) { knownNations.set(n.code, n.name); added = true; }
+  for (const n of nations) if (!knownNations.has(n.code)) { knownNations.set(n.code, n.name); added = true; }
   if (!added) return;
   const list = [...knownNations.entries()].sort((x, y) => x[1].localeCompare(y[1]));
   byId('nation-list').replaceChildren(...list.map(([code, name]) => h('option', { value: `${name} (${code})` })));
   const region = byId<HTMLSelectElement>('region');
   const have = new Set([...region.options].map((o) => o.value));
-  for (const r of regionsOf(net.nodes)) if (!have.has(r)) region.append(h('option', { value: r }, r));
+  for (const r of regionsOf(nations)) if (!have.has(r)) region.append(h('option', { value: r }, r));
 }
 
 // ---------------------------------------------------------------- views
@@ -480,13 +486,6 @@ async function start(): Promise<void> {
   setupControls();
   syncControls();
   showView();
-  try {
-    capabilities = await detectCapabilities(gql);
-  } catch (error) {
-    status.textContent = `The API is not answering: ${(error as Error).message}`;
-    return;
-  }
-  phase('capabilitiesKnown');
   await loadNetwork();
   view.select(state.nation);
   void refreshPanel();

@@ -6,8 +6,6 @@ import Sigma from 'sigma';
 import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { buildNetworkGraph, type AllianceAttributes, type NationAttributes, type NetworkGraph } from '../../src/export/graph.ts';
-import { layoutNetwork, type Positions } from '../../src/export/layout.ts';
-import type { NetworkSnapshot } from '../../src/export/network.ts';
 import { OBLIGATION_LABELS } from '../../src/export/palette.ts';
 import { h } from './dom.ts';
 
@@ -24,7 +22,6 @@ const PATH_COLOR = '#111111';
 export class NetworkView {
   private readonly sigma: Sigma<NationAttributes, AllianceAttributes>;
   private graph: NetworkGraph;
-  private readonly positions: Positions = new Map();
   private selected: string | null = null;
   private neighbours = new Set<string>();
   private hovered: string | null = null;
@@ -84,12 +81,10 @@ export class NetworkView {
   }
 
   /**
-   * Draws a new network, keeping the places nations already had, with the path (if any) highlighted: one
-   * render, since a software-rendered frame of thousands of edges is the costliest step. Returns the graph.
+   * Draws a network laid out by the worker, with the path (if any) highlighted: one render, since a
+   * software-rendered frame of thousands of edges is the costliest step on the main thread.
    */
-  setNetwork(snapshot: NetworkSnapshot, path: string[] | null): NetworkGraph {
-    const graph = buildNetworkGraph(snapshot);
-    layoutNetwork(graph, { previous: this.positions });
+  setNetwork(graph: NetworkGraph, path: string[] | null): NetworkGraph {
     this.graph = graph;
     this.updateNeighbours();
     this.computePath(path);
