@@ -5,6 +5,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
+import { EntenteError } from '../errors.ts';
 import { mapDriverError } from './errors.ts';
 
 export interface GraphOptions {
@@ -82,10 +83,15 @@ export class Graph {
 
   /** Fails with a clear EntenteError when the database cannot be reached or the credentials are wrong. */
   async verify(): Promise<void> {
+    let accepted: boolean;
     try {
-      await this.driver.verifyAuthentication({ database: this.database });
+      accepted = await this.driver.verifyAuthentication({ database: this.database });
     } catch (error) {
       throw mapDriverError(error);
+    }
+    // The driver answers false, rather than throwing, when the server refuses the credentials.
+    if (!accepted) {
+      throw new EntenteError('DATABASE_AUTH_FAILED', 'Neo4j refused the credentials: check NEO4J_USER and NEO4J_PASSWORD.');
     }
   }
 
