@@ -2,8 +2,8 @@
 // lives on ATOP's CITES link, which ATOP owns on either kind of treaty.
 MATCH (t:Treaty)-[c:CITES {origin: 'atop'}]->(:Source {id: $sourceId})
 WHERE t.atopId IS NOT NULL
-RETURN toString(t.atopId) AS key, c.importHash AS hash, t:Seeded AS seeded
+RETURN toString(toInteger(t.atopId)) AS key, c.importHash AS hash, t:Seeded AS seeded
 UNION
 MATCH (t:Treaty {origin: 'atop'})
 WHERE t.atopId IS NOT NULL AND NOT EXISTS { (t)-[:CITES {origin: 'atop'}]->(:Source {id: $sourceId}) }
-RETURN toString(t.atopId) AS key, null AS hash, t:Seeded AS seeded
+RETURN toString(toInteger(t.atopId)) AS key, null AS hash, t:Seeded AS seeded

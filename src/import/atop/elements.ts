@@ -19,9 +19,15 @@ export function treatyUntil(alliance: Alliance): string | null {
   return endBound(alliance.end, 'inclusive');
 }
 
-/** "ATOP 1005: Austria-Hungary, Prussia, Russia and 3 more". */
+/**
+ * "ATOP 1005: United Kingdom, France, Austria-Hungary and 3 more": the states in the order the alliance file
+ * lists them (mem1, mem2, ...), then any it does not list, so that editing a member row never renames it.
+ */
 export function allianceName(alliance: Alliance, members: readonly Member[]): string {
-  const names = [...new Set(members.map((m) => m.state.name))];
+  const byCcode = new Map(members.map((m) => [m.state.ccode, m.state]));
+  const listed = alliance.listed.filter((c) => byCcode.has(c));
+  const unlisted = [...byCcode.keys()].filter((c) => !alliance.listed.includes(c)).sort((a, b) => a - b);
+  const names = [...new Set([...listed, ...unlisted].map((c) => byCcode.get(c)!.name))];
   const shown = names.length <= 4 ? names : names.slice(0, 3);
   const rest = names.length - shown.length;
   return `ATOP ${alliance.atopId}: ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;

@@ -1,0 +1,128 @@
+/**
+ * Exactness: for every COW state and every year from 1815 to 2018, the number of ATOP alliances the graph
+ * counts for the state in that year (a membership overlapping [YYYY-01-01, YYYY-12-31], treaties counted
+ * once) equals the number ATOP itself records. The reference is computed here from ATOP's own member table,
+ * independently of the importer: a state is in alliance A in year Y when yrent <= Y <= yrexit, a yrexit of 0
+ * meaning "still a member at the end of 2018".
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applySchema } from '../../src/graph/schema.ts';
+import { importAtop } from '../../src/import/atop/index.ts';
+import { clearDatabase, testGraph } from '../support/graph.ts';
+import { csvObjects, DATA } from './data.ts';
+
+const FIRST = 1815;
+const LAST = 2018;
+const graph = testGraph();
+
+/** ATOP's count per COW code and year: `${ccode}/${year}` → alliance ids. */
+function referenceCounts(states: ReadonlySet<number>): { counts: Map<string, number>; skipped: Set<number> } {
+  const alliances = new Map<string, Set<string>>();
+  const skipped = new Set<number>();
+  for (const row of csvObjects(join(DATA.atopDir, 'atop5_1m.csv'))) {
+    const ccode = Number(row.member);
+    if (!states.has(ccode)) {
+      skipped.add(ccode);
+      continue;
+    }
+    const exit = Number(row.yrexit) === 0 ? LAST : Number(row.yrexit);
+    for (let year = Number(row.yrent); year <= exit; year += 1) {
+      const key = `${ccode}/${year}`;
+      alliances.set(key, (alliances.get(key) ?? new Set()).add(row.atopid!));
+    }
+  }
+  return { counts: new Map([...alliances].map(([k, v]) => [k, v.size])), skipped };
+}
+
+/** A small seeded generator (mulberry32), so the sample is the same on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe.skipIf(!DATA.present)(`ATOP state-year exactness${DATA.present ? '' : ` (skipped: ${DATA.skipReason})`}`, () => {
+  let codeOf: Map<number, string>;
+  let reference: Map<string, number>;
+  let states: number[];
+
+  beforeAll(async () => {
+    await applySchema(graph);
+    await clearDatabase(graph);
+    await importAtop(graph, { dir: DATA.atopDir, statesFile: DATA.statesFile, crosswalkFile: DATA.crosswalkFile });
+    states = [...new Set(csvObjects(DATA.statesFile).map((r) => Number(r.ccode)))].sort((a, b) => a - b);
+    const nations = await graph.readText<{ code: string; cowCode: number }>('MATCH (n:Nation) WHERE n.cowCode IS NOT NULL RETURN n.code AS code, n.cowCode AS cowCode');
+    codeOf = new Map(nations.map((n) => [n.cowCode, n.code]));
+    const { counts, skipped } = referenceCounts(new Set(states));
+    expect([...skipped]).toEqual([8152]);
+    reference = counts;
+  });
+  afterAll(async () => {
+    await graph.close();
+  });
+
+  it('gives every COW state a nation of its own', () => {
+    expect(states).toHaveLength(217);
+    expect(states.every((c) => codeOf.has(c))).toBe(true);
+    expect(new Set(states.map((c) => codeOf.get(c))).size).toBe(217);
+  });
+
+  it('counts exactly what ATOP records, for all 217 states x 204 years (one aggregation)', async () => {
+    const rows = await graph.read<{ party: string; year: number; alliances: number }>('import/count-atop-state-years', {
+      source: 'ATOP 5.1', fromYear: FIRST, toYear: LAST,
+    });
+    const got = new Map(rows.map((r) => [`${r.party}/${r.year}`, r.alliances]));
+    const mismatches: string[] = [];
+    let compared = 0;
+    let allied = 0;
+    for (const ccode of states) {
+      for (let year = FIRST; year <= LAST; year += 1) {
+        const expected = reference.get(`${ccode}/${year}`) ?? 0;
+        const actual = got.get(`${codeOf.get(ccode)}/${year}`) ?? 0;
+        compared += 1;
+        if (expected > 0) allied += 1;
+        if (expected !== actual) mismatches.push(`${codeOf.get(ccode)} (COW ${ccode}) ${year}: ATOP ${expected}, graph ${actual}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(compared).toBe(217 * 204);
+    // Every state-year in which ATOP records any alliance, and nothing more.
+    expect(allied).toBe(reference.size);
+    expect(got.size).toBe(reference.size);
+  });
+
+  it('gives the same counts through the single-state query the API answers, on a broad fixed sample', async () => {
+    const next = random(20_180_101);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    const members = csvObjects(join(DATA.atopDir, 'atop5_1m.csv')).filter((m) => m.member !== '8152');
+    const sample = new Set<string>();
+    // A third around entries and exits (the years a date convention could get wrong), a third where ATOP
+    // records alliances, a third anywhere (mostly years without any).
+    while (sample.size < 150) {
+      const m = pick(members);
+      const exit = Number(m.yrexit) || LAST;
+      const year = pick([Number(m.yrent) - 1, Number(m.yrent), exit, exit + 1]);
+      if (year >= FIRST && year <= LAST) sample.add(`${m.member}/${year}`);
+    }
+    const allied = [...reference.keys()];
+    while (sample.size < 300) sample.add(pick(allied));
+    while (sample.size < 450) sample.add(`${pick(states)}/${FIRST + Math.floor(next() * (LAST - FIRST + 1))}`);
+
+    const mismatches: string[] = [];
+    for (const key of sample) {
+      const [ccode, year] = key.split('/').map(Number) as [number, number];
+      const [row] = await graph.read<{ alliances: number }>('import/count-atop-by-state-year', {
+        party: codeOf.get(ccode), source: 'ATOP 5.1', from: `${year}-01-01`, to: `${year}-12-31`,
+      });
+      const expected = reference.get(key) ?? 0;
+      if (row?.alliances !== expected) mismatches.push(`${codeOf.get(ccode)} ${year}: ATOP ${expected}, graph ${row?.alliances}`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(sample.size).toBe(450);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * A treaty the seeds hold and ATOP also holds (the North Atlantic Treaty is ATOP 3180) is one treaty in the
+ * graph, found by its atopId, whichever was loaded first; and the ATOP counts stay ATOP's even where the
+ * seeds give the same treaty other parties or other dates.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applySchema } from '../../src/graph/schema.ts';
+import { importAtop } from '../../src/import/atop/index.ts';
+import type { ImportSummary } from '../../src/import/engine/summary.ts';
+import { loadSeeds } from '../../src/seeds/load.ts';
+import { SEEDS_DIR } from '../../src/seeds/paths.ts';
+import { clearDatabase, testGraph } from '../support/graph.ts';
+import { csvObjects, DATA } from './data.ts';
+
+const graph = testGraph();
+const atop = () => importAtop(graph, { dir: DATA.atopDir, statesFile: DATA.statesFile, crosswalkFile: DATA.crosswalkFile });
+const changed = (s: ImportSummary) => s.counts.filter((c) => c.created + c.updated + c.removed > 0).map((c) => c.kind);
+const one = async <T>(cypher: string, params: Record<string, unknown> = {}) => (await graph.readText<{ v: T }>(cypher, params))[0]?.v;
+
+/** A treaty as the seed loader writes one (labels, origin, seedKey; atopId a float, as JavaScript sends it). */
+async function seedNato(): Promise<void> {
+  await graph.write((tx) =>
+    tx.tx.run(
+      `MERGE (d:Nation {code: 'DEU'}) SET d:Seeded, d.origin = 'seed', d.seedKey = 'Nation:DEU', d.name = 'Germany', d.cowCode = 255.0
+       MERGE (t:Treaty {id: 'north-atlantic-treaty'})
+       SET t:Seeded, t.origin = 'seed', t.seedKey = 'Treaty:north-atlantic-treaty', t.name = 'North Atlantic Treaty', t.atopId = 3180.0,
+           t.signedOn = '1949-04-04', t.enteredIntoForceOn = '1949-08-24', t.fromDate = date('1949-08-24')
+       MERGE (d)-[r:PARTY_TO {seedKey: 'party/north-atlantic-treaty/DEU'}]->(t)
+       SET r.origin = 'seed', r.inForceFrom = '1955-05-06', r.fromDate = date('1955-05-06'), r.sources = ['nato-archives']`,
+    ),
+  );
+}
+
+/** ATOP's own count for a COW state and year, from its member table. */
+const atopCount = (ccode: string, year: number) =>
+  new Set(csvObjects(join(DATA.atopDir, 'atop5_1m.csv'))
+    .filter((m) => m.member === ccode && Number(m.yrent) <= year && year <= (Number(m.yrexit) || 2018))
+    .map((m) => m.atopid)).size;
+
+const natoNodes = () => graph.readText<{ id: string; name: string; seeded: boolean; parties: number }>(
+  `MATCH (t:Treaty) WHERE t.atopId = 3180
+   RETURN t.id AS id, t.name AS name, t:Seeded AS seeded, COUNT { (:Nation)-[:PARTY_TO {origin: 'atop'}]->(t) } AS parties`);
+
+const countFor = (party: string, year: number) =>
+  one<number>(`CALL { ${'MATCH (s:Source) WHERE $source IN [s.id, s.title, s.publisher] MATCH (n:Nation {code: $party})-[r:PARTY_TO]->(t:Treaty)-[:CITES]->(s) WHERE s.id IN coalesce(r.sources, []) AND r.fromDate <= date($to) AND (r.untilDate IS NULL OR r.untilDate > date($from)) RETURN count(DISTINCT t) AS alliances'} } RETURN alliances AS v`,
+    { party, source: 'ATOP 5.1', from: `${year}-01-01`, to: `${year}-12-31` });
+
+describe.skipIf(!DATA.present)(`ATOP and the seeds${DATA.present ? '' : ` (skipped: ${DATA.skipReason})`}`, () => {
+  beforeAll(async () => {
+    await applySchema(graph);
+  });
+  beforeEach(async () => {
+    await clearDatabase(graph);
+  });
+  afterAll(async () => {
+    await graph.close();
+  });
+
+  it('joins a seeded treaty with the same atopId: one node, the seeds\' own properties kept', async () => {
+    await seedNato();
+    const first = await atop();
+    expect(await natoNodes()).toEqual([{ id: 'north-atlantic-treaty', name: 'North Atlantic Treaty', seeded: true, parties: 42 }]);
+    expect(await one('MATCH (t:Treaty {id: "north-atlantic-treaty"}) RETURN t {.origin, .enteredIntoForceOn, .cow4Id} AS v'))
+      .toEqual({ origin: 'seed', enteredIntoForceOn: '1949-08-24', cow4Id: 227 });
+    expect(await one('MATCH (:Treaty {id: "north-atlantic-treaty"})-[:CITES]->(s:Source) RETURN collect(s.id) AS v')).toEqual(['atop-5-1']);
+    expect(await one('MATCH (t:Treaty {id: "atop-3180"}) RETURN count(t) AS v')).toBe(0);
+    expect(first.counts.find((c) => c.kind === 'treaties')).toMatchObject({ created: 789 });
+    // The seeded nation keeps its name; it is joined, not rewritten, and gets no COW periods of its own.
+    expect(await one('MATCH (n:Nation {code: "DEU"}) RETURN n {.name, .origin, periods: COUNT { (n)-[:EXISTED]->() }} AS v'))
+      .toEqual({ name: 'Germany', origin: 'seed', periods: 0 });
+    expect(changed(await atop())).toEqual([]);
+  });
+
+  it('counts ATOP\'s memberships, not the seeds\' parties of the same treaty', async () => {
+    await seedNato();
+    await atop();
+    // The seeds make Germany (DEU) a NATO party from 1955; ATOP records West Germany (XGFR) until 1990 and
+    // Germany from then. A PARTY_TO counts for the ATOP source only when it cites ATOP.
+    for (const [party, ccode, year] of [['DEU', '255', 1960], ['XGFR', '260', 1960], ['DEU', '255', 1991]] as const) {
+      expect(await countFor(party, year)).toBe(atopCount(ccode, year));
+    }
+    expect(atopCount('255', 1960)).toBe(0);
+    expect(await one(`MATCH (:Nation {code: 'DEU'})-[r:PARTY_TO]->(:Treaty {atopId: 3180}) RETURN collect(r.origin) AS v`)).toEqual(expect.arrayContaining(['seed', 'atop']));
+  });
+
+  it('joins them when the seeds come second: ATOP\'s parties move to the seeded treaty and the duplicate goes', async () => {
+    await atop();
+    await seedNato();
+    expect(await natoNodes()).toHaveLength(2);
+    const again = await atop();
+    // Germany is the seeds' now: its COW periods give way to the seeds' own.
+    expect(again.counts.filter((c) => c.created + c.updated + c.removed > 0)).toEqual([
+      { kind: 'nation periods', created: 0, updated: 0, removed: 2, unchanged: 241 },
+    ]);
+    expect(await natoNodes()).toEqual([{ id: 'north-atlantic-treaty', name: 'North Atlantic Treaty', seeded: true, parties: 42 }]);
+    expect(await one('MATCH (:Treaty {id: "north-atlantic-treaty"})-[:HAS_PROVISION]->(p:Provision {origin: "atop"}) RETURN count(p) AS v')).toBe(3);
+    expect(await countFor('USA', 1960)).toBeGreaterThan(0);
+    expect(changed(await atop())).toEqual([]);
+  });
+
+  it('with the real seed pack, in either order, NATO stays one treaty and reruns change nothing', async () => {
+    await loadSeeds(graph, { dir: SEEDS_DIR });
+    await atop();
+    expect(await natoNodes()).toEqual([expect.objectContaining({ id: 'north-atlantic-treaty', seeded: true, parties: 42 })]);
+    expect(await loadSeeds(graph, { dir: SEEDS_DIR })).toMatchObject({ created: 0, updated: 0, removed: 0 });
+    expect(changed(await atop())).toEqual([]);
+    const seededWithAtopId = await one<number>('MATCH (t:Treaty:Seeded) WHERE t.atopId IS NOT NULL RETURN count(t) AS v');
+    const duplicates = await one<number>('MATCH (t:Treaty) WHERE t.atopId IS NOT NULL WITH toInteger(t.atopId) AS id, count(*) AS n WHERE n > 1 RETURN count(id) AS v');
+    expect(seededWithAtopId).toBeGreaterThan(0);
+    expect(duplicates).toBe(0);
+
+    await clearDatabase(graph);
+    await atop();
+    await loadSeeds(graph, { dir: SEEDS_DIR });
+    await atop();
+    expect(await one<number>('MATCH (t:Treaty) WHERE t.atopId IS NOT NULL WITH toInteger(t.atopId) AS id, count(*) AS n WHERE n > 1 RETURN count(id) AS v')).toBe(0);
+    expect(await natoNodes()).toEqual([expect.objectContaining({ id: 'north-atlantic-treaty', seeded: true, parties: 42 })]);
+    expect(changed(await atop())).toEqual([]);
+  });
+});
