@@ -7,7 +7,8 @@ import { createGraphQLError } from 'graphql-yoga';
 
 function tooLarge(maxBytes: number): Error {
   return createGraphQLError(`The request body is larger than ${maxBytes} bytes; send a shorter query and pass values as variables.`, {
-    extensions: { code: 'REQUEST_TOO_LARGE', http: { status: 413 } },
+    // The rest of the body is left unread: the connection cannot carry another request.
+    extensions: { code: 'REQUEST_TOO_LARGE', http: { status: 413, headers: { connection: 'close' } } },
   });
 }
 

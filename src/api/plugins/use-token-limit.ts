@@ -12,7 +12,7 @@ export function useTokenLimit(maxTokens: number): Plugin {
         try {
           return parse(source, { ...options, maxTokens });
         } catch (error) {
-          if (error instanceof GraphQLError && /more th[ae]n \d+ tokens/.test(error.message)) {
+          if (error instanceof GraphQLError && /contains more th\w+ \d+ tokens/.test(error.message)) {
             throw new GraphQLError(`The query has more than ${maxTokens} tokens (names, punctuation and values); shorten it or split it into several queries.`, {
               extensions: { code: 'TOO_MANY_TOKENS', http: { status: 400 } },
             });
