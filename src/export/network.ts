@@ -77,16 +77,21 @@ export async function detectCapabilities(fetch: GraphQLFetch): Promise<NetworkCa
 /** The value of `allianceNetwork(source:)` that keeps the memberships the seed set holds. */
 export const SEED_SOURCE = 'seeds';
 
-/** The network query: one round trip, only the fields the page and the writers use. */
-export function networkQuery(capabilities: NetworkCapabilities): string {
-  const sourceVar = capabilities.sourceArg ? ', $source: String' : '';
-  const sourceArg = capabilities.sourceArg ? `, ${capabilities.sourceArg}: $source` : '';
-  const sources = capabilities.sourceArg ? '' : ' sources { publisher title }';
+/**
+ * The network query: one round trip, only the fields the page and the writers use. Every source needs no
+ * argument; seeds only uses the server's source argument, or else asks for each treaty's sources to filter
+ * on the client.
+ */
+export function networkQuery(capabilities: NetworkCapabilities, sources: SourceScope = 'seeds'): string {
+  const byServer = sources === 'seeds' && capabilities.sourceArg !== null;
+  const sourceVar = byServer ? ', $source: String' : '';
+  const sourceArg = byServer ? `, ${capabilities.sourceArg}: $source` : '';
+  const sourceFields = sources === 'seeds' && !byServer ? ' sources { publisher title }' : '';
   return /* GraphQL */ `
     query EntenteNetwork($asOf: Date, $obligations: [Obligation!]${sourceVar}) {
       allianceNetwork(asOf: $asOf, obligations: $obligations${sourceArg}) {
         nodes { code name region cowCode }
-        edges { a { code } b { code } obligations treaties { id name${sources} } }
+        edges { a { code } b { code } obligations treaties { id name${sourceFields} } }
       }
     }
   `;
@@ -123,18 +128,20 @@ function isSeeded(sources: RawSource[] | undefined): boolean {
 
 /**
  * Asks for the whole network at `asOf` in one request. Obligations are not sent: the page filters them on
- * the client so that toggling one redraws at once from the same answer.
+ * the client so that toggling one redraws at once from the same answer. The server's capabilities are only
+ * needed for seeds only, so the first picture (every source) costs no introspection round trip.
  */
 export async function fetchNetwork(
   fetch: GraphQLFetch,
-  capabilities: NetworkCapabilities,
+  capabilities: NetworkCapabilities | (() => Promise<NetworkCapabilities>),
   asOf: string,
   sources: SourceScope,
   signal?: AbortSignal,
 ): Promise<RawNetworkSnapshot> {
+  const caps = sources === 'all' ? { sourceArg: null } : typeof capabilities === 'function' ? await capabilities() : capabilities;
   const variables: Record<string, unknown> = { asOf };
-  if (capabilities.sourceArg && sources === 'seeds') variables.source = SEED_SOURCE;
-  const data = await fetch<RawNetwork>(networkQuery(capabilities), variables, signal);
+  if (sources === 'seeds' && caps.sourceArg) variables.source = SEED_SOURCE;
+  const data = await fetch<RawNetwork>(networkQuery(caps, sources), variables, signal);
   const net = data.allianceNetwork;
   return {
     asOf,
@@ -149,7 +156,7 @@ export async function fetchNetwork(
   };
 }
 
-/** Narrows a raw network to the filters: obligations, seeds only, region. Pure. */
+/** Narrows a raw network (fetched for the same source scope) to the filters: obligations, seeds only, region. Pure. */
 export function applyFilters(raw: RawNetworkSnapshot, filters: NetworkFilters): NetworkSnapshot {
   const wanted = new Set<Obligation>(filters.obligations.length > 0 ? filters.obligations : OBLIGATIONS);
   const nodes = filters.region ? raw.nodes.filter((n) => n.region === filters.region) : raw.nodes;

@@ -13,8 +13,7 @@ export interface ExportResult {
 }
 
 export async function exportNetwork(fetch: GraphQLFetch, filters: NetworkFilters, format: ExportFormat): Promise<ExportResult> {
-  const capabilities = await detectCapabilities(fetch);
-  const raw = await fetchNetwork(fetch, capabilities, filters.asOf, capabilities.sourceArg ? filters.sources : 'all');
+  const raw = await fetchNetwork(fetch, () => detectCapabilities(fetch), filters.asOf, filters.sources);
   const graph = buildNetworkGraph(applyFilters(raw, filters));
   layoutNetwork(graph);
   return { text: writeNetwork(graph, format, filters.asOf), counts: networkCounts(graph) };

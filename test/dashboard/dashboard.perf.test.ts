@@ -46,7 +46,9 @@ interface Measurement {
   redraws: number;
   redrawMedianMs: number;
   redrawMaxMs: number;
-  computeMedianMs: number;
+  fetchMedianMs: number;
+  workerMedianMs: number;
+  mainMedianMs: number;
   longestTaskMs: number;
   longTasksOver200: number;
   dragMs: number;
@@ -85,7 +87,9 @@ async function measure(page: Page, url: string, label: string, until: string | n
     redraws: redraws.length,
     redrawMedianMs: Math.round(median(redraws.map((r) => r.totalMs))),
     redrawMaxMs: Math.round(Math.max(...redraws.map((r) => r.totalMs))),
-    computeMedianMs: Math.round(median(redraws.map((r) => r.computeMs))),
+    fetchMedianMs: Math.round(median(redraws.map((r) => r.fetchMs))),
+    workerMedianMs: Math.round(median(redraws.map((r) => r.computeMs))),
+    mainMedianMs: Math.round(median(redraws.map((r) => r.mainMs))),
     longestTaskMs: Math.round(Math.max(0, ...tasks)),
     longTasksOver200: tasks.filter((t) => t > 200).length,
     dragMs,
@@ -96,7 +100,8 @@ function report(label: string, m: Measurement): void {
   console.log(
     `dashboard render (${label}): first render ${m.firstRenderMs} ms for ${m.nations} nations / ${m.alliances} alliances ` +
     `(phases ${JSON.stringify(m.phases)}); slider drag from 1815: ${m.redraws} redraws, ` +
-    `wait median ${m.redrawMedianMs} ms / max ${m.redrawMaxMs} ms, main-thread compute median ${m.computeMedianMs} ms, ` +
+    `wait from move to frame median ${m.redrawMedianMs} ms / max ${m.redrawMaxMs} ms (medians: fetch ${m.fetchMedianMs} ms, ` +
+    `worker filter+blocs+layout ${m.workerMedianMs} ms, main thread ${m.mainMedianMs} ms), ` +
     `longest task ${m.longestTaskMs} ms, ${m.longTasksOver200} tasks over 200 ms, drag of 40 moves took ${m.dragMs} ms`,
   );
 }

@@ -50,7 +50,7 @@ const ALL: NetworkFilters = { asOf: '2025-01-15', obligations: [], sources: 'all
 
 async function raw(): Promise<RawNetworkSnapshot> {
   const fetch = fakeFetch({ sourceArg: false });
-  return fetchNetwork(fetch, await detectCapabilities(fetch), '2025-01-15', 'all');
+  return fetchNetwork(fetch, () => detectCapabilities(fetch), '2025-01-15', 'all');
 }
 
 describe('the network question', () => {
@@ -62,13 +62,17 @@ describe('the network question', () => {
     expect(fetch.calls[1]!.variables).toEqual({ asOf: '2025-01-15', source: 'seeds' });
     expect(fetch.calls[1]!.query).toContain('allianceNetwork(asOf: $asOf, obligations: $obligations, source: $source)');
     expect(networkQuery(capabilities)).not.toContain('sources {');
+    // Every source needs neither the argument nor the treaties' sources.
+    await fetchNetwork(fetch, capabilities, '2025-01-15', 'all');
+    expect(fetch.calls[2]!.variables).toEqual({ asOf: '2025-01-15' });
+    expect(fetch.calls[2]!.query).not.toContain('source');
   });
 
   it('asks for treaty sources and filters on the client when the server has no source argument', async () => {
     const fetch = fakeFetch({ sourceArg: false });
     const capabilities = await detectCapabilities(fetch);
     expect(capabilities.sourceArg).toBeNull();
-    expect(networkQuery(capabilities)).toContain('sources { publisher title }');
+    expect(networkQuery(capabilities, 'seeds')).toContain('sources { publisher title }');
     const network = await fetchNetwork(fetch, capabilities, '2025-01-15', 'seeds');
     const seeds = applyFilters(network, { ...ALL, sources: 'seeds' });
     // Treaties cited only by ATOP drop out; one cited by ATOP and a seed source stays.
@@ -162,9 +166,13 @@ describe('the writers', () => {
     expect(exportFileName('csv-nodes', '2024-12-04')).toBe('entente-alliances-2024-12-04.nodes.csv');
   });
 
-  it('exports end to end as the CLI does', async () => {
-    const { text, counts } = await exportNetwork(fakeFetch({ sourceArg: true }), { ...ALL, obligations: ['DEFENSE'] }, 'csv');
+  it('exports end to end as the CLI does, introspecting only for seeds only', async () => {
+    const fetch = fakeFetch({ sourceArg: true });
+    const { text, counts } = await exportNetwork(fetch, { ...ALL, obligations: ['DEFENSE'] }, 'csv');
     expect(counts).toEqual({ nations: 6, alliances: 3, treaties: 3 });
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(4);
+    expect(fetch.calls).toHaveLength(1);
+    await exportNetwork(fetch, { ...ALL, sources: 'seeds' }, 'gexf');
+    expect(fetch.calls.map((c) => c.variables)).toEqual([{ asOf: '2025-01-15' }, {}, { asOf: '2025-01-15', source: 'seeds' }]);
   });
 });

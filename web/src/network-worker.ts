@@ -29,14 +29,12 @@ function signatureOf(snapshot: NetworkSnapshot): string {
 }
 
 async function draw(request: Extract<WorkerRequest, { kind: 'draw' }>): Promise<WorkerResponse> {
-  const caps = await (capabilities ??= detectCapabilities(gql));
   const { filters } = request;
-  const scope = caps.sourceArg ? filters.sources : 'all';
-  const key = `${filters.asOf}|${scope}`;
+  const key = `${filters.asOf}|${filters.sources}`;
   let raw = cache.get(key);
   const fetchStarted = performance.now();
   if (!raw) {
-    raw = await fetchNetwork(gql, caps, filters.asOf, scope);
+    raw = await fetchNetwork(gql, () => (capabilities ??= detectCapabilities(gql)), filters.asOf, filters.sources);
     cache.set(key, raw);
     if (cache.size > 300) cache.delete(cache.keys().next().value!);
   }
