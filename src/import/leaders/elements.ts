@@ -61,6 +61,11 @@ export function leaderSets(file: string, spells: readonly SpellRow[], tenures: r
       const ref = { qid: t.qid, nation: t.nation };
       rows.push({ key: `${base}/${n}`, hash: contentHash({ ...props, ...ref }), props, ref });
     }
+    issues.forget('no-nations');
+    if (nations.size === 0 && tenures.length > 0) {
+      issues.notice('no-nations', file, 1, 'iso3',
+        'the graph holds none of the nations the file names: import the COW states first (npm run import -- atop --dir PATH), then run this again');
+    }
     for (const [nation, lines] of missing) {
       issues.notice('nation-not-in-graph', file, lines[0]!, 'iso3',
         `${nation} is not a nation in the graph (not a COW state, nor seeded): ${lines.length} tenure${lines.length === 1 ? '' : 's'} left out`);
