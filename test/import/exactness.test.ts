@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../src/graph/schema.ts';
 import { importAtop } from '../../src/import/atop/index.ts';
-import { clearDatabase, testGraph } from '../support/graph.ts';
+import { clearDatabase, testGraph, testGraphOptions } from '../support/graph.ts';
+import { query, startServerProcess } from '../support/server.ts';
 import { csvObjects, DATA } from './data.ts';
 
 const FIRST = 1815;
@@ -124,5 +125,30 @@ describe.skipIf(!DATA.present)(`ATOP state-year exactness${DATA.present ? '' : `
     }
     expect(mismatches).toEqual([]);
     expect(sample.size).toBe(450);
+  });
+
+  it('gives the same counts through GraphQL: treaties(filter: {party, source: "ATOP 5.1", inForceDuring}) { totalCount }', async () => {
+    const server = await startServerProcess(testGraphOptions());
+    try {
+      const next = random(1815);
+      const allied = [...reference.keys()];
+      const sample = new Set<string>();
+      while (sample.size < 60) sample.add(allied[Math.floor(next() * allied.length)]!);
+      while (sample.size < 100) sample.add(`${states[Math.floor(next() * states.length)]}/${FIRST + Math.floor(next() * (LAST - FIRST + 1))}`);
+      const mismatches: string[] = [];
+      for (const key of sample) {
+        const [ccode, year] = key.split('/').map(Number) as [number, number];
+        const answer = await query(server.url, {
+          query: 'query Count($party: ID!, $from: Date!, $to: Date!) { treaties(filter: {party: $party, source: "ATOP 5.1", inForceDuring: {from: $from, to: $to}}) { totalCount } }',
+          variables: { party: codeOf.get(ccode), from: `${year}-01-01`, to: `${year}-12-31` },
+        });
+        const got = (answer.json?.data?.treaties as { totalCount: number } | undefined)?.totalCount;
+        const expected = reference.get(key) ?? 0;
+        if (got !== expected) mismatches.push(`${codeOf.get(ccode)} ${year}: ATOP ${expected}, GraphQL ${got ?? JSON.stringify(answer.json?.errors)}`);
+      }
+      expect(mismatches).toEqual([]);
+    } finally {
+      await server.stop();
+    }
   });
 });
