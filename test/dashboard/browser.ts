@@ -67,13 +67,25 @@ export async function edgeObligations(page: Page, a: string, b: string): Promise
   return page.evaluate(([x, y]) => window.__entente.edgeObligations(x!, y!), [a, b]);
 }
 
-/** Clicks a nation where sigma drew it. */
-export async function clickNation(page: Page, code: string): Promise<void> {
+async function nationPoint(page: Page, code: string): Promise<{ x: number; y: number }> {
   const position = await page.evaluate((c) => window.__entente.nodePosition(c), code);
   if (!position) throw new Error(`${code} is not drawn`);
   const box = await page.locator('#network').boundingBox();
   if (!box) throw new Error('the network has no box');
-  await page.mouse.click(box.x + position.x, box.y + position.y);
+  return { x: box.x + position.x, y: box.y + position.y };
+}
+
+/** Clicks a nation where sigma drew it. */
+export async function clickNation(page: Page, code: string): Promise<void> {
+  const { x, y } = await nationPoint(page, code);
+  await page.mouse.click(x, y);
+}
+
+/** Moves the mouse over a nation where sigma drew it. */
+export async function hoverNation(page: Page, code: string): Promise<void> {
+  const { x, y } = await nationPoint(page, code);
+  await page.mouse.move(x - 20, y - 20);
+  await page.mouse.move(x, y, { steps: 4 });
 }
 
 /** Installs a long-task observer, so a test can tell whether the main thread froze. */

@@ -3,6 +3,7 @@
  * freshly built page, and Debian's Chromium. Screenshots go to test-artifacts/dashboard/.
  */
 import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { applySchema } from '../../src/graph/schema.ts';
@@ -11,7 +12,7 @@ import { loadSeeds } from '../../src/seeds/load.ts';
 import { SEEDS_DIR } from '../../src/seeds/paths.ts';
 import { clearDatabase, testGraph, testGraphOptions } from '../support/graph.ts';
 import {
-  buildDashboard, clickNation, collectErrors, counts, dragSlider, edgeObligations, launchChromium, screenshot, startApiProcess, waitForDate,
+  ARTIFACTS, buildDashboard, clickNation, hoverNation, collectErrors, REPO, counts, dragSlider, edgeObligations, launchChromium, screenshot, startApiProcess, waitForDate,
   type ApiProcess,
 } from './browser.ts';
 import { dayIndex } from '../../web/src/dates.ts';
@@ -96,7 +97,10 @@ describe('the alliance dashboard', () => {
     await screenshot(page, '03-2024-12-05-russia-dprk');
   });
 
-  it('opens a nation’s panel when the nation is clicked', async () => {
+  it('shows details on hover and opens a nation’s panel when the nation is clicked', async () => {
+    await hoverNation(page, 'PRK');
+    await expect.poll(() => page.locator('#tooltip').textContent()).toContain('North Korea');
+    expect(await page.locator('#tooltip').isVisible()).toBe(true);
     await clickNation(page, 'PRK');
     const panel = page.locator('[data-testid=nation-panel][data-code=PRK]');
     await panel.waitFor({ timeout: 15_000 });
@@ -157,7 +161,7 @@ describe('the alliance dashboard', () => {
     const all = await counts(page);
     await page.check('input[name=sources][value=seeds]');
     await waitForDate(page, '2025-01-15');
-    expect(new URL(page.url()).searchParams.get('src')).toBe('seeds');
+    await expect.poll(() => new URL(page.url()).searchParams.get('src')).toBe('seeds');
     const seeds = await counts(page);
     expect(seeds.alliances).toBeLessThanOrEqual(all.alliances);
     const region = await page.locator('#region option').nth(1).getAttribute('value');
@@ -165,7 +169,7 @@ describe('the alliance dashboard', () => {
     await waitForDate(page, '2025-01-15');
     const regional = await counts(page);
     expect(regional.nations).toBeLessThan(seeds.nations);
-    expect(new URL(page.url()).searchParams.get('region')).toBe(region);
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe(region);
   });
 
   it('searches nations, leaders and treaties', async () => {
@@ -202,6 +206,32 @@ describe('the alliance dashboard', () => {
     expect(files.gexf).toContain('id="PRK"');
     expect(files.graphml).toContain('<node id="RUS">');
     expect(files.csv!.split('\r\n')[0]).toBe('Source,Target,Type,Weight,Obligations,Primary,Treaties,TreatyIds');
+  });
+
+  it('plays through time', async () => {
+    await page.goto(`${server.url}/?date=1900-01-01`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    await page.click('#play');
+    await expect.poll(() => page.evaluate(() => window.__entente.state().date), { timeout: 15_000 }).toMatch(/^19(0[3-9]|[1-9]\d)-/);
+    await page.click('#play');
+    expect(await page.getAttribute('#play', 'aria-label')).toBe('Play');
+  });
+
+  it('exports the same network from the command line', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const out = join(ARTIFACTS, 'cli-export-2025-01-15.graphml');
+    const { stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli', 'export.ts'), '--format', 'graphml', '--as-of', '2025-01-15', '--out', out], {
+      cwd: REPO,
+      env: { ...process.env, ENTENTE_URL: `${server.url}/graphql` },
+    });
+    await page.goto(`${server.url}/?date=2025-01-15`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    const c = await counts(page);
+    expect(stderr).toContain(`${c.nations} nations, ${c.alliances} alliances, ${c.treaties} treaties on 2025-01-15`);
+    const text = await readFile(out, 'utf8');
+    expect(text.match(/<node id=/g)).toHaveLength(c.nations);
+    expect(text.match(/<edge id=/g)).toHaveLength(c.alliances);
   });
 
   it('logged no console errors', () => {

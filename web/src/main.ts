@@ -29,6 +29,8 @@ interface Metrics {
   firstRenderMs: number | null;
   /** Where the first render's time went: ms since navigation start at each step. */
   phases: Record<string, number>;
+  /** The part of the first render spent waiting for the API's answer. */
+  firstFetchMs: number | null;
   /**
    * Each redraw after a date change: the whole wait from the slider's move to the drawn frame, the worker's
    * fetch and compute (off the main thread), and the main thread's share before the frame.
@@ -45,7 +47,7 @@ let loading = false;
 const requestedAt = new Map<string, number>();
 let mapView: MapView | null = null;
 const knownNations = new Map<string, string>();
-const metrics: Metrics = { firstRenderMs: null, phases: {}, redraws: [] };
+const metrics: Metrics = { firstRenderMs: null, phases: {}, firstFetchMs: null, redraws: [] };
 const phase = (name: string) => { metrics.phases[name] ??= Math.round(performance.now()); };
 
 const slider = byId<HTMLInputElement>('date-slider');
@@ -71,6 +73,9 @@ const view = new NetworkView(byId('network'), byId('tooltip'), {
 
 type Change = Partial<AppState>;
 
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+let pendingUrl = '';
+
 const NO_SELECTION: Change = { nation: null, treaty: null, leader: null, organization: null };
 
 /** Applies a change, mirrors it in the URL and redoes only what depends on what changed. */
@@ -78,8 +83,18 @@ function update(change: Change, history: 'push' | 'replace' = 'replace', settle 
   const before = state;
   state = { ...state, ...change };
   const url = `${location.pathname}${encodeState(state, today)}`;
-  if (history === 'push') window.history.pushState(null, '', url);
-  else window.history.replaceState(null, '', url);
+  if (history === 'push') {
+    clearTimeout(urlTimer);
+    urlTimer = undefined;
+    window.history.pushState(null, '', url);
+  } else {
+    // Browsers throttle (and complain about) hundreds of URL changes a second while the slider is dragged.
+    pendingUrl = url;
+    urlTimer ??= setTimeout(() => {
+      urlTimer = undefined;
+      window.history.replaceState(null, '', pendingUrl);
+    }, 150);
+  }
   syncControls();
   const dateChanged = before.date !== state.date;
   if (dateChanged) requestedAt.set(state.date, performance.now());
@@ -188,6 +203,7 @@ function redraw(response: Extract<WorkerResponse, { kind: 'graph' | 'same' }>, f
     const now = performance.now();
     if (metrics.firstRenderMs === null) {
       metrics.firstRenderMs = now;
+      metrics.firstFetchMs = response.fetchMs;
       document.body.dataset.ready = 'true';
     } else {
       const asked = requestedAt.get(response.asOf);
