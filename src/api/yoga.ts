@@ -2,15 +2,17 @@
  * The GraphQL handler: the schema of schema.graphql, date literals checked with the argument's name,
  * unexpected errors masked (no stack traces, Cypher or driver messages), readiness that asks the database,
  * and the limits of src/api/plugins/ (body size, tokens, depth, aliases, cost, directives, batching,
- * introspection, hidden suggestions).
+ * introspection, queries only, hidden suggestions, errors that carry nothing but what a client can use).
  */
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Graph } from '../graph/graph.ts';
 import { DEFAULT_LIMITS, type Limits } from './plugins/limits.ts';
 import { useBodyLimit } from './plugins/use-body-limit.ts';
+import { useCleanErrors } from './plugins/use-clean-errors.ts';
 import { useHiddenSuggestions } from './plugins/use-hidden-suggestions.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
 import { useOperationLimits } from './plugins/use-operation-limits.ts';
+import { useQueriesOnly } from './plugins/use-queries-only.ts';
 import { useReady } from './plugins/use-ready.ts';
 import { useTokenLimit } from './plugins/use-token-limit.ts';
 import { buildSchema, type ApiContext } from './schema.ts';
@@ -56,7 +58,9 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       useTokenLimit(limits.maxTokens),
       ...useOperationLimits(limits),
       useIntrospectionSwitch(introspection),
+      useQueriesOnly(),
       useHiddenSuggestions(),
+      useCleanErrors(),
       useDateValidation(),
       useReady(options.graph, limits.readyTimeoutMs),
       ...(options.plugins ?? []),
