@@ -107,6 +107,7 @@ function update(change: Change, history: 'push' | 'replace' = 'replace', settle 
   const panelChanged = before.nation !== state.nation || before.treaty !== state.treaty || before.leader !== state.leader || before.organization !== state.organization;
   if (panelChanged || (settle && dateChanged)) void refreshPanel();
   const pathChanged = before.pathFrom !== state.pathFrom || before.pathTo !== state.pathTo;
+  if (pathChanged) pathChangedSinceFocus = true;
   if (pathChanged || (settle && (dateChanged || before.obligations.join() !== state.obligations.join()))) void refreshPath();
 }
 
@@ -285,6 +286,8 @@ async function refreshPanel(): Promise<void> {
 // ---------------------------------------------------------------- path finder
 
 let currentPath: string[] | null = null;
+/** Focus the camera on a path when it is first found, not each time the date moves. */
+let pathChangedSinceFocus = true;
 let pathRequest = 0;
 
 function codeFromInput(text: string): string | null {
@@ -322,6 +325,8 @@ async function refreshPath(): Promise<void> {
     }
     currentPath = path.nations.map((n) => n.code);
     view.setPath(currentPath);
+    if (pathChangedSinceFocus) view.focus(currentPath);
+    pathChangedSinceFocus = false;
     result.replaceChildren(h('ol', { 'data-testid': 'path-hops' },
       path.nations.map((n, i) => {
         const hop = path.hops[i];

@@ -50,7 +50,7 @@ export class NetworkView {
     // The panel opening or closing resizes the stage; sigma only watches the window.
     new ResizeObserver(() => {
       this.sigma.resize();
-      this.sigma.scheduleRefresh({ layoutUnchange: true });
+      this.sigma.scheduleRefresh();
     }).observe(container);
     this.sigma.on('clickNode', ({ node }) => handlers.onNation(node));
     this.sigma.on('clickEdge', ({ edge }) => {
@@ -129,6 +129,21 @@ export class NetworkView {
     if (!this.graph.hasNode(code)) return null;
     const { x, y } = this.graph.getNodeAttributes(code);
     return this.sigma.graphToViewport({ x, y });
+  }
+
+  /** Moves the camera so these nations fill the view (the whole graph when they are spread wide). */
+  focus(codes: string[]): void {
+    // Camera states are in sigma's framed-graph coordinates: convert from the graph's own through the viewport.
+    const points = codes.filter((c) => this.graph.hasNode(c)).map((c) => {
+      const { x, y } = this.graph.getNodeAttributes(c);
+      return this.sigma.viewportToFramedGraph(this.sigma.graphToViewport({ x, y }));
+    });
+    if (points.length === 0) return;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const ratio = Math.min(1, Math.max(0.2, Math.max(maxX - minX, maxY - minY) * 1.5));
+    void this.sigma.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
   }
 
   zoom(factor: number | 'reset'): void {
