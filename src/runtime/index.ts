@@ -70,6 +70,13 @@ export interface ThrowawayNeo4j {
   password: string;
   /** Stops the instance; the caller removes its folder. */
   stop(): Promise<void>;
+  /** The Bolt port, kept across `restart()`. */
+  port: number;
+  /**
+   * Starts the instance again after `stop()`, on the same folder, port and password, as a database that
+   * went away and came back (for tests of recovery).
+   */
+  restart(): Promise<void>;
 }
 
 export interface ThrowawayOptions {
@@ -113,12 +120,17 @@ export async function startThrowawayNeo4j(options: ThrowawayOptions): Promise<Th
       instance = await start(await freePort());
     }
   }
+  const port = instance.port;
   return {
     uri: instance.uri,
     user: 'neo4j',
     password,
     stop: async () => {
       await stopInstance(options.dir);
+    },
+    port,
+    restart: async () => {
+      await start(port);
     },
   };
 }
