@@ -15,7 +15,7 @@ export interface NationAttributes {
   cowCode: number | null;
   /** Number of allies at the date, after filters. */
   allies: number;
-  /** Louvain community, renumbered so 0 is the largest; -1 for a nation without allies. */
+  /** Louvain community, numbered so 0 is the largest (or as in the previous picture); -1 without allies. */
   bloc: number;
   color: string;
   size: number;
@@ -59,8 +59,16 @@ export function nodeSize(allies: number): number {
   return 2.5 + 1.3 * Math.sqrt(allies);
 }
 
+export interface BuildOptions {
+  /**
+   * The bloc each nation had in the previous picture (updated in place). A community keeps the bloc, and so
+   * the colour, that most of its members had, so blocs keep their colours while the slider moves.
+   */
+  previousBlocs?: Map<string, number>;
+}
+
 /** Builds the graph; positions are 0 until a layout assigns them (see `layout.ts`). */
-export function buildNetworkGraph(snapshot: NetworkSnapshot): NetworkGraph {
+export function buildNetworkGraph(snapshot: NetworkSnapshot, options: BuildOptions = {}): NetworkGraph {
   const graph: NetworkGraph = new UndirectedGraph({ allowSelfLoops: false });
   for (const n of snapshot.nodes) {
     if (graph.hasNode(n.code)) continue;
@@ -95,24 +103,51 @@ export function buildNetworkGraph(snapshot: NetworkSnapshot): NetworkGraph {
     const allies = graph.degree(node);
     graph.mergeNodeAttributes(node, { allies, size: nodeSize(allies) });
   });
-  assignBlocs(graph);
+  assignBlocs(graph, options.previousBlocs);
   return graph;
 }
 
-/** Louvain over nations with allies; blocs renumbered by size so colours are stable for the same picture. */
-export function assignBlocs(graph: NetworkGraph): void {
+/**
+ * Louvain over nations with allies. Blocs are numbered largest first, or, given the previous picture's blocs,
+ * each community (largest first) takes the bloc most of its members had, when no larger one took it already.
+ */
+export function assignBlocs(graph: NetworkGraph, previous?: Map<string, number>): void {
   if (graph.size === 0) return;
   const communities = louvain(graph, { rng: seededRandom(1815), getEdgeWeight: null });
-  const sizes = new Map<number, number>();
+  const members = new Map<number, string[]>();
   graph.forEachNode((node, attrs) => {
     if (attrs.allies === 0) return;
     const c = communities[node] ?? -1;
-    sizes.set(c, (sizes.get(c) ?? 0) + 1);
+    members.set(c, [...(members.get(c) ?? []), node]);
   });
-  const rank = new Map([...sizes.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([c], i) => [c, i]));
+  const bySize = [...members.entries()].sort((x, y) => y[1].length - x[1].length || x[0] - y[0]);
+  const label = new Map<number, number>();
+  const taken = new Set<number>();
+  if (previous) {
+    for (const [c, nodes] of bySize) {
+      const votes = new Map<number, number>();
+      for (const node of nodes) {
+        const before = previous.get(node);
+        if (before !== undefined && before >= 0 && !taken.has(before)) votes.set(before, (votes.get(before) ?? 0) + 1);
+      }
+      const best = [...votes.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0];
+      if (best) {
+        label.set(c, best[0]);
+        taken.add(best[0]);
+      }
+    }
+  }
+  let next = 0;
+  for (const [c] of bySize) {
+    if (label.has(c)) continue;
+    while (taken.has(next)) next += 1;
+    label.set(c, next);
+    taken.add(next);
+  }
   graph.forEachNode((node, attrs) => {
-    const bloc = attrs.allies === 0 ? -1 : rank.get(communities[node] ?? -1) ?? -1;
+    const bloc = attrs.allies === 0 ? -1 : label.get(communities[node] ?? -1) ?? -1;
     graph.mergeNodeAttributes(node, { bloc, color: blocColor(bloc) });
+    if (previous && bloc >= 0) previous.set(node, bloc);
   });
 }
 
@@ -133,7 +168,7 @@ export function summarizeBlocs(graph: NetworkGraph, top = 3): BlocSummary[] {
     byBloc.set(attrs.bloc, list);
   });
   return [...byBloc.entries()]
-    .sort((x, y) => x[0] - y[0])
+    .sort((x, y) => y[1].length - x[1].length || x[0] - y[0])
     .map(([bloc, members]) => ({
       bloc,
       color: blocColor(bloc),

@@ -44,7 +44,7 @@ export function layoutNetwork(graph: NetworkGraph, options: LayoutOptions = {}):
     graph.mergeNodeAttributes(node, n > 0 ? { x: sx / n + jitter(), y: sy / n + jitter() } : { x: jitter(), y: jitter() });
   });
   const fresh = graph.order === 0 ? 1 : 1 - known / graph.order;
-  const iterations = options.iterations ?? Math.round(40 + 160 * fresh);
+  const iterations = options.iterations ?? Math.round(40 + 100 * fresh);
   if (graph.order > 1 && graph.size > 0 && iterations > 0) {
     const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 400, gravity: 1, scalingRatio: 10 };
     forceAtlas2.assign(graph, { iterations, settings, getEdgeWeight: null });

@@ -107,6 +107,28 @@ describe('the network graph', () => {
     expect(summarizeBlocs(graph).map((b) => b.size)).toEqual([3, 2]);
   });
 
+  it('keeps a bloc’s colour from one picture to the next, even when it is no longer the largest', async () => {
+    const snapshot = applyFilters(await raw(), ALL);
+    const previous = new Map<string, number>();
+    const first = buildNetworkGraph(snapshot, { previousBlocs: previous });
+    const eastern = first.getNodeAttribute('PRK', 'bloc');
+    const western = first.getNodeAttribute('USA', 'bloc');
+    expect(eastern).toBe(0);
+    // Later, the western bloc grows past the eastern one: each keeps its colour all the same.
+    const grown = {
+      ...snapshot,
+      edges: [...snapshot.edges, { a: 'MNG', b: 'USA', obligations: ['CONSULTATION' as const], treaties: [{ id: 'x', name: 'X', seeded: true }] },
+        { a: 'CAN', b: 'MNG', obligations: ['CONSULTATION' as const], treaties: [{ id: 'x', name: 'X', seeded: true }] }],
+    };
+    const nodesOnly = { ...grown, edges: grown.edges.filter((e) => e.a !== 'CHN') };
+    const second = buildNetworkGraph(nodesOnly, { previousBlocs: previous });
+    expect(second.getNodeAttribute('PRK', 'bloc')).toBe(eastern);
+    expect(second.getNodeAttribute('USA', 'bloc')).toBe(western);
+    expect(second.getNodeAttribute('MNG', 'bloc')).toBe(western);
+    // Without the previous picture, the largest bloc is 0.
+    expect(buildNetworkGraph(nodesOnly).getNodeAttribute('USA', 'bloc')).toBe(0);
+  });
+
   it('is the same picture every time, and keeps nations in place from one date to the next', async () => {
     const snapshot = applyFilters(await raw(), ALL);
     const a = buildNetworkGraph(snapshot);

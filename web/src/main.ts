@@ -7,10 +7,10 @@ import './styles.css';
 import { networkCounts, summarizeBlocs, type NetworkGraph } from '../../src/export/graph.ts';
 import { exportFileName, EXPORT_MIME, writeNetwork, type ExportFormat } from '../../src/export/index.ts';
 import {
-  OBLIGATIONS, regionsOf, type NetworkFilters, type Obligation,
+  networkQuery, OBLIGATIONS, regionsOf, type NetworkFilters, type Obligation,
 } from '../../src/export/network.ts';
 import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
-import { graphqlClient } from './api.ts';
+import { graphqlClient, post, type RawAnswer } from './api.ts';
 import { dayFromIndex, dayIndex, FIRST_DAY, formatDate, todayIso, validDay } from './dates.ts';
 import { byId, h } from './dom.ts';
 import type { MapView } from './map-view.ts';
@@ -41,6 +41,28 @@ interface Metrics {
 const gql = graphqlClient('/graphql');
 const today = todayIso();
 let state: AppState = decodeState(location.search, today);
+
+// Started first: the worker loads, and the first question is asked, while the page sets itself up.
+const worker = new Worker(new URL('./network-worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * The first picture's question, asked by the page at once, while the worker is still loading; the answer's
+ * bytes are handed over to the worker unparsed. Seeds only needs the server's capabilities first, so it waits.
+ */
+const prefetchStarted = performance.now();
+const prefetch: { asOf: string; answer: Promise<RawAnswer | null>; ms?: number } | null = state.sources === 'all'
+  ? {
+    asOf: state.date,
+    answer: post('/graphql', networkQuery({ sourceArg: null }, 'all'), { asOf: state.date })
+      .then(async (r) => {
+        const answer = { status: r.status, statusText: r.statusText, body: await r.arrayBuffer() };
+        if (prefetch) prefetch.ms = performance.now() - prefetchStarted;
+        return answer;
+      })
+      .catch(() => null),
+  }
+  : null;
+
 let graph: NetworkGraph | null = null;
 let loading = false;
 /** When each date was asked for, to measure how long until it was drawn. */
@@ -124,7 +146,6 @@ function syncControls(): void {
 
 // ---------------------------------------------------------------- network
 
-const worker = new Worker(new URL('./network-worker.ts', import.meta.url), { type: 'module' });
 let requestId = 0;
 const pending = new Map<number, (response: WorkerResponse) => void>();
 worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
@@ -132,11 +153,14 @@ worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
   pending.delete(event.data.id);
 };
 
-function ask(filters: NetworkFilters): Promise<WorkerResponse> {
+async function ask(filters: NetworkFilters): Promise<WorkerResponse> {
   const id = ++requestId;
+  let prefetched: RawAnswer | null = null;
+  if (requestId === 1 && prefetch && prefetch.asOf === filters.asOf && filters.sources === 'all') prefetched = await prefetch.answer;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    worker.postMessage({ kind: 'draw', id, filters, force: graph === null } satisfies WorkerRequest);
+    const request: WorkerRequest = { kind: 'draw', id, filters, force: graph === null, ...(prefetched ? { prefetched } : {}) };
+    worker.postMessage(request, prefetched ? [prefetched.body] : []);
   });
 }
 
@@ -166,6 +190,12 @@ async function loadNetwork(): Promise<void> {
         status.textContent = `Could not load the network for ${formatDate(filters.asOf)}: ${response.message}`;
         drawnKey = filtersKey(filters);
         return;
+      }
+      if (response.kind === 'graph' && metrics.firstRenderMs === null) {
+        const page = (t: number) => Math.round(t - performance.timeOrigin);
+        metrics.phases.workerAsked ??= page(response.timing.received);
+        metrics.phases.workerFetched ??= page(response.timing.fetched);
+        metrics.phases.workerComputed ??= page(response.timing.computed);
       }
       phase('networkReceived');
       redraw(response, filters);
@@ -204,7 +234,7 @@ function redraw(response: Extract<WorkerResponse, { kind: 'graph' | 'same' }>, f
     const now = performance.now();
     if (metrics.firstRenderMs === null) {
       metrics.firstRenderMs = now;
-      metrics.firstFetchMs = response.fetchMs;
+      metrics.firstFetchMs = prefetch?.ms ?? response.fetchMs;
       document.body.dataset.ready = 'true';
     } else {
       const asked = requestedAt.get(response.asOf);
@@ -352,7 +382,10 @@ function setupSearch(): void {
     list.hidden = true;
     input.value = '';
     const k = kind.toLowerCase();
-    if (k === 'nation') links.nation(id);
+    if (k === 'nation') {
+      links.nation(id);
+      view.focusNation(id);
+    }
     else if (k === 'treaty') links.treaty(id);
     else if (k === 'leader') links.leader(id);
     else if (k === 'organization') links.organization(id);
@@ -509,6 +542,7 @@ async function start(): Promise<void> {
   showView();
   await loadNetwork();
   view.select(state.nation);
+  if (state.nation && !(state.pathFrom && state.pathTo)) view.focusNation(state.nation);
   void refreshPanel();
   void refreshPath();
 }

@@ -146,6 +146,11 @@ export class NetworkView {
     void this.sigma.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
   }
 
+  /** Moves the camera to a nation and its allies. */
+  focusNation(code: string): void {
+    if (this.graph.hasNode(code)) this.focus([code, ...this.graph.neighbors(code)]);
+  }
+
   zoom(factor: number | 'reset'): void {
     const camera = this.sigma.getCamera();
     if (factor === 'reset') void camera.animatedReset({ duration: 300 });

@@ -8,7 +8,7 @@ import { layoutNetwork, type Positions } from '../../src/export/layout.ts';
 import {
   applyFilters, detectCapabilities, fetchNetwork, type NetworkCapabilities, type NetworkSnapshot, type RawNetworkSnapshot,
 } from '../../src/export/network.ts';
-import { graphqlClient } from './api.ts';
+import { graphqlClient, withPrefetched } from './api.ts';
 import type { WorkerRequest, WorkerResponse } from './network-protocol.ts';
 
 const scope = self as unknown as {
@@ -20,6 +20,7 @@ const gql = graphqlClient(new URL('/graphql', self.location.href).href);
 let capabilities: Promise<NetworkCapabilities> | null = null;
 const cache = new Map<string, RawNetworkSnapshot>();
 const positions: Positions = new Map();
+const blocs = new Map<string, number>();
 let drawnSignature = '';
 
 function signatureOf(snapshot: NetworkSnapshot): string {
@@ -29,12 +30,14 @@ function signatureOf(snapshot: NetworkSnapshot): string {
 }
 
 async function draw(request: Extract<WorkerRequest, { kind: 'draw' }>): Promise<WorkerResponse> {
+  const received = performance.timeOrigin + performance.now();
   const { filters } = request;
   const key = `${filters.asOf}|${filters.sources}`;
   let raw = cache.get(key);
   const fetchStarted = performance.now();
   if (!raw) {
-    raw = await fetchNetwork(gql, () => (capabilities ??= detectCapabilities(gql)), filters.asOf, filters.sources);
+    const fetcher = request.prefetched ? withPrefetched(request.prefetched, gql) : gql;
+    raw = await fetchNetwork(fetcher, () => (capabilities ??= detectCapabilities(gql)), filters.asOf, filters.sources);
     cache.set(key, raw);
     if (cache.size > 300) cache.delete(cache.keys().next().value!);
   }
@@ -47,10 +50,11 @@ async function draw(request: Extract<WorkerRequest, { kind: 'draw' }>): Promise<
   if (signature === drawnSignature && !request.force) {
     return { kind: 'same', id: request.id, asOf: filters.asOf, nations, fetchMs, computeMs: performance.now() - started };
   }
-  const graph = buildNetworkGraph(snapshot);
+  const graph = buildNetworkGraph(snapshot, { previousBlocs: blocs });
   layoutNetwork(graph, { previous: positions });
   drawnSignature = signature;
-  return { kind: 'graph', id: request.id, asOf: filters.asOf, graph: graph.export(), nations, fetchMs, computeMs: performance.now() - started };
+  const timing = { received, fetched: performance.timeOrigin + started, computed: performance.timeOrigin + performance.now() };
+  return { kind: 'graph', id: request.id, asOf: filters.asOf, graph: graph.export(), nations, fetchMs, computeMs: performance.now() - started, timing };
 }
 
 scope.onmessage = (event) => {
