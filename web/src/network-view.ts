@@ -88,6 +88,9 @@ export class NetworkView {
     this.graph = graph;
     this.updateNeighbours();
     this.computePath(path);
+    // A small network shows every name; a large one the names of the nations with the most allies.
+    const threshold = graph.order <= 60 ? 0 : 8;
+    if (this.sigma.getSetting('labelRenderedSizeThreshold') !== threshold) this.sigma.setSetting('labelRenderedSizeThreshold', threshold);
     this.sigma.setGraph(graph);
     return graph;
   }
