@@ -225,6 +225,14 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
     }
   });
 
+  it('above the single-transaction limit, commits in several transactions to the same graph', async () => {
+    await clearDatabase(graph);
+    const batched = await importAtop(graph, { ...options(), singleTransactionLimit: 3_000, batchSize: 500 });
+    expect(batched.singleTransaction).toBe(false);
+    expect(await canonicalDump(graph)).toEqual(dump);
+    expect(changed(await importAtop(graph, { ...options(), singleTransactionLimit: 3_000 }))).toEqual([]);
+  });
+
   it('--strict writes nothing when a row is malformed; by default the row is skipped and listed', async () => {
     const copy = copyAtop();
     try {

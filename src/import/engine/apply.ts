@@ -4,8 +4,9 @@
  * the kinds are given, and removes what disappeared in the reverse order (relationships before the nodes they
  * join). A failure anywhere rolls everything back, so a failed import leaves the graph as it was.
  *
- * An import too large for one transaction (`singleTransactionLimit` writes, e.g. a synthetic world 100 times
- * ATOP's size) commits batch by batch instead: still idempotent, since a rerun finishes what was left.
+ * An import too large for one transaction (more than `singleTransactionLimit` writes, e.g. a synthetic world
+ * 100 times ATOP's size) commits in transactions of about a third of that instead: still idempotent, since a
+ * rerun finishes what a failure left.
  */
 import neo4j from 'neo4j-driver';
 import type { Graph, WriteTx } from '../../graph/graph.ts';
@@ -79,7 +80,9 @@ export async function applySets(graph: Graph, sets: readonly ElementSet[], optio
         const plans = await planAll(tx, sets, options);
         const result: ApplyResult = { counts: countsOf(sets, plans), singleTransaction: true };
         if (options.dryRun) throw new RolledBack(result);
-        await writeAll(sets, plans, batchSize, options, (name, params) => tx.run(name, params));
+        await runSteps(steps(sets, plans, batchSize), options.progress, options.label, async (group) => {
+          for (const step of group) await tx.run(step.name, paramsOf(step));
+        });
         return result;
       });
     } catch (error) {
@@ -89,7 +92,11 @@ export async function applySets(graph: Graph, sets: readonly ElementSet[], optio
     }
   }
   const plans = await graph.write((tx) => planAll(tx, sets, options));
-  await writeAll(sets, plans, batchSize, options, (name, params) => graph.write((tx) => tx.run(name, params)));
+  // Each transaction takes about `limit / 3` rows: few enough to stay small, enough to keep commits rare.
+  await runSteps(steps(sets, plans, batchSize), options.progress, options.label, (group) =>
+    graph.write(async (tx) => {
+      for (const step of group) await tx.run(step.name, paramsOf(step));
+    }), Math.max(1, Math.floor(limit / 3 / batchSize)));
   return { counts: countsOf(sets, plans), singleTransaction: false };
 }
 
@@ -107,31 +114,42 @@ async function planAll(tx: WriteTx, sets: readonly ElementSet[], options: ApplyO
   return sets.map((set) => plan(typeof set.rows === 'function' ? set.rows(held) : set.rows, held.get(set.kind) ?? []));
 }
 
-async function writeAll(
-  sets: readonly ElementSet[],
-  plans: readonly Plan[],
-  batchSize: number,
-  options: ApplyOptions,
-  run: (name: string, params: Record<string, unknown>) => Promise<unknown>,
-): Promise<void> {
-  const total = plans.reduce((n, p) => n + p.created.length + p.updated.length + p.removed.length, 0);
-  options.progress.start(options.label, total);
+interface Step {
+  name: string;
+  setParams: Readonly<Record<string, unknown>> | undefined;
+  /** Rows to upsert, or keys to remove; turned into parameters only when the step runs. */
+  rows?: readonly ImportRow[];
+  keys?: readonly string[];
+  count: number;
+}
+
+/** Upserts in the order of the sets, then removals in reverse order (relationships before their nodes). */
+function steps(sets: readonly ElementSet[], plans: readonly Plan[], batchSize: number): Step[] {
+  const out: Step[] = [];
+  for (const [i, set] of sets.entries()) {
+    const { created, updated } = plans[i]!;
+    for (const rows of batches([...created, ...updated], batchSize)) out.push({ name: set.upsert, setParams: set.params, rows, count: rows.length });
+  }
+  for (const [i, set] of [...sets.entries()].reverse()) {
+    for (const keys of batches(plans[i]!.removed, batchSize)) out.push({ name: set.remove, setParams: set.params, keys, count: keys.length });
+  }
+  return out;
+}
+
+function paramsOf(step: Step): Record<string, unknown> {
+  return step.rows ? { ...step.setParams, rows: step.rows.map(toParameters) } : { ...step.setParams, keys: step.keys };
+}
+
+/** Runs the steps `perGroup` at a time (a group is one transaction in batch mode), advancing the bar. */
+async function runSteps(all: Step[], progress: Progress, label: string, run: (group: Step[]) => Promise<void>, perGroup = 1): Promise<void> {
+  progress.start(label, all.reduce((n, s) => n + s.count, 0));
   try {
-    for (const [i, set] of sets.entries()) {
-      const { created, updated } = plans[i]!;
-      for (const batch of batches([...created, ...updated], batchSize)) {
-        await run(set.upsert, { ...set.params, rows: batch.map(toParameters) });
-        options.progress.advance(batch.length);
-      }
-    }
-    for (const [i, set] of [...sets.entries()].reverse()) {
-      for (const keys of batches(plans[i]!.removed, batchSize)) {
-        await run(set.remove, { ...set.params, keys });
-        options.progress.advance(keys.length);
-      }
+    for (const group of batches(all, perGroup)) {
+      await run(group);
+      progress.advance(group.reduce((n, s) => n + s.count, 0));
     }
   } finally {
-    options.progress.stop();
+    progress.stop();
   }
 }
 
