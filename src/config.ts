@@ -82,6 +82,8 @@ const limitSchema = z.object({
   ENTENTE_MAX_COST: count('ENTENTE_MAX_COST', DEFAULT_LIMITS.maxCost),
   ENTENTE_MAX_DIRECTIVES: count('ENTENTE_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0),
   ENTENTE_QUERY_TIMEOUT_MS: count('ENTENTE_QUERY_TIMEOUT_MS', DEFAULT_LIMITS.queryTimeoutMs),
+  ENTENTE_MAX_CONCURRENT_QUERIES: count('ENTENTE_MAX_CONCURRENT_QUERIES', DEFAULT_LIMITS.maxConcurrentQueries),
+  ENTENTE_QUEUE_TIMEOUT_MS: count('ENTENTE_QUEUE_TIMEOUT_MS', DEFAULT_LIMITS.queueTimeoutMs),
   ENTENTE_MAX_BODY_BYTES: count('ENTENTE_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 100),
   ENTENTE_INTROSPECTION: onOff('ENTENTE_INTROSPECTION'),
   ENTENTE_BATCHING: z
@@ -165,6 +167,8 @@ function toLimits(values: z.infer<typeof limitSchema>): Limits {
     maxCost: values.ENTENTE_MAX_COST,
     maxDirectives: values.ENTENTE_MAX_DIRECTIVES,
     queryTimeoutMs: values.ENTENTE_QUERY_TIMEOUT_MS,
+    maxConcurrentQueries: values.ENTENTE_MAX_CONCURRENT_QUERIES,
+    queueTimeoutMs: values.ENTENTE_QUEUE_TIMEOUT_MS,
     maxBodyBytes: values.ENTENTE_MAX_BODY_BYTES,
     // Off in production unless asked for: the schema is public in the repository, but a crawler needs no map.
     introspection: values.ENTENTE_INTROSPECTION ?? values.NODE_ENV !== 'production',

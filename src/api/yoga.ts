@@ -7,6 +7,7 @@
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Graph } from '../graph/graph.ts';
 import { DEFAULT_LIMITS, type Limits } from './plugins/limits.ts';
+import { gatedGraph, QueryGate } from './plugins/query-gate.ts';
 import { useBodyLimit } from './plugins/use-body-limit.ts';
 import { useCleanErrors } from './plugins/use-clean-errors.ts';
 import { useHiddenSuggestions } from './plugins/use-hidden-suggestions.ts';
@@ -42,6 +43,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
   const schema = buildSchema();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const introspection = options.introspection ?? limits.introspection;
+  const graph = gatedGraph(options.graph, new QueryGate(limits.maxConcurrentQueries, limits.queueTimeoutMs));
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -52,7 +54,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     // else becomes "Unexpected error." with no stack, even under NODE_ENV=development.
     maskedErrors: { isDev: false },
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
-    context: () => ({ graph: options.graph, ...(options.today ? { today: options.today } : {}) }),
+    context: () => ({ graph, ...(options.today ? { today: options.today } : {}) }),
     plugins: [
       useBodyLimit(limits.maxBodyBytes),
       useTokenLimit(limits.maxTokens),
@@ -62,6 +64,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       useHiddenSuggestions(),
       useCleanErrors(),
       useDateValidation(),
+      // Readiness asks past the gate: a busy server is still a ready one.
       useReady(options.graph, limits.readyTimeoutMs),
       ...(options.plugins ?? []),
     ],

@@ -40,12 +40,13 @@ describe('the limits read from the environment', () => {
   it('follow every variable', () => {
     const limits = loadLimits({
       ENTENTE_MAX_DEPTH: '7', ENTENTE_MAX_ALIASES: '5', ENTENTE_MAX_TOKENS: '300', ENTENTE_MAX_COST: '900',
-      ENTENTE_MAX_DIRECTIVES: '2', ENTENTE_QUERY_TIMEOUT_MS: '2500', ENTENTE_MAX_BODY_BYTES: '4096',
+      ENTENTE_MAX_DIRECTIVES: '2', ENTENTE_QUERY_TIMEOUT_MS: '2500', ENTENTE_MAX_CONCURRENT_QUERIES: '3',
+      ENTENTE_QUEUE_TIMEOUT_MS: '4000', ENTENTE_MAX_BODY_BYTES: '4096',
       ENTENTE_INTROSPECTION: 'off', ENTENTE_BATCHING: '3', ENTENTE_READY_TIMEOUT_MS: '900',
     }, noFile);
     expect(limits).toEqual({
       maxDepth: 7, maxAliases: 5, maxTokens: 300, maxCost: 900, maxDirectives: 2, queryTimeoutMs: 2500,
-      maxBodyBytes: 4096, introspection: false, maxBatch: 3, readyTimeoutMs: 900,
+      maxConcurrentQueries: 3, queueTimeoutMs: 4000, maxBodyBytes: 4096, introspection: false, maxBatch: 3, readyTimeoutMs: 900,
     });
     expect(Object.keys(LIMIT_VARIABLES).sort()).toEqual(Object.keys(DEFAULT_LIMITS).sort());
   });

@@ -18,6 +18,10 @@ export interface Limits {
   maxDirectives: number;
   /** Neo4j's transaction timeout for every read the API runs, in milliseconds. */
   queryTimeoutMs: number;
+  /** Database reads the API runs at once; further ones wait their turn (query-gate.ts). */
+  maxConcurrentQueries: number;
+  /** How long a read may wait for its turn before the answer is SERVER_BUSY, in milliseconds. */
+  queueTimeoutMs: number;
   /** The largest request body, in bytes; larger ones get 413. */
   maxBodyBytes: number;
   /** Whether `__schema`/`__type` introspection (and GraphiQL, which needs it) is served. */
@@ -36,6 +40,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxCost: 20_000,
   maxDirectives: 20,
   queryTimeoutMs: 10_000,
+  maxConcurrentQueries: 8,
+  // With the 10 s query timeout, within the server's 30 s request timeout.
+  queueTimeoutMs: 15_000,
   maxBodyBytes: 100_000,
   introspection: true,
   maxBatch: 0,
@@ -50,6 +57,8 @@ export const LIMIT_VARIABLES: Readonly<Record<keyof Limits, string>> = Object.fr
   maxCost: 'ENTENTE_MAX_COST',
   maxDirectives: 'ENTENTE_MAX_DIRECTIVES',
   queryTimeoutMs: 'ENTENTE_QUERY_TIMEOUT_MS',
+  maxConcurrentQueries: 'ENTENTE_MAX_CONCURRENT_QUERIES',
+  queueTimeoutMs: 'ENTENTE_QUEUE_TIMEOUT_MS',
   maxBodyBytes: 'ENTENTE_MAX_BODY_BYTES',
   introspection: 'ENTENTE_INTROSPECTION',
   maxBatch: 'ENTENTE_BATCHING',
