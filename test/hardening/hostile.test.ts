@@ -211,7 +211,8 @@ describe('hostile requests', () => {
       if (body && pattern.test(body)) continue;
       expect(answer.text, `the answer shows ${pattern}`).not.toMatch(pattern);
     }
-    expect(answer.ms).toBeLessThan(10_000);
+    // The query timeout (10 s) and a little: a cold Neo4j plans a 13-field query's shapes on its first run.
+    expect(answer.ms).toBeLessThan(20_000);
   });
 
   it('leave the server up and the graph exactly as it was', async () => {

@@ -16,7 +16,7 @@ import { canonicalDump, fingerprint, type CanonicalDump } from './dump.ts';
 import { seedTestDatabase, testLogin } from './seeded.ts';
 
 /** Enough generated nations for the load to take seconds, not enough for one transaction to run out of memory. */
-const EXTRA_NATIONS = 3_000;
+const EXTRA_NATIONS = 2_000;
 
 const graph = testGraph();
 let bigSeeds: string;

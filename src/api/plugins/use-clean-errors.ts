@@ -12,7 +12,14 @@ const KEPT = new Set(['code', 'argument', 'http']);
 function clean(error: GraphQLError): GraphQLError {
   const keys = Object.keys(error.extensions ?? {});
   if (keys.every((key) => KEPT.has(key))) return error;
-  const extensions = Object.fromEntries(Object.entries(error.extensions).filter(([key]) => KEPT.has(key)));
+  const extensions: Record<string, unknown> = Object.fromEntries(Object.entries(error.extensions).filter(([key]) => KEPT.has(key)));
+  const http = extensions.http as { spec?: boolean } | undefined;
+  if ('originalError' in error.extensions && http?.spec) {
+    // Yoga reads an originalError as "the request itself was malformed" and then keeps the error's 400 even
+    // for application/json; without it, `spec` would turn that 400 into a 200.
+    const { spec: _spec, ...rest } = http;
+    extensions.http = rest;
+  }
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
 }
 
