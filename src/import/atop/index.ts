@@ -11,7 +11,7 @@ import type { Graph } from '../../graph/graph.ts';
 import { runImport, type ImportOptions } from '../engine/run.ts';
 import type { ImportSummary } from '../engine/summary.ts';
 import { ATOP_SOURCE, COW_STATES_SOURCE, sourceSet } from '../sources.ts';
-import { nationSets } from '../states/elements.ts';
+import { nationSets, seededCowCodeLookup } from '../states/elements.ts';
 import { readStates } from '../states/read.ts';
 import { atopSets } from './elements.ts';
 import { ALLIANCE_FILE, MEMBER_FILE, readAtop } from './read.ts';
@@ -44,12 +44,14 @@ export function importAtop(graph: Graph, options: AtopImportOptions): Promise<Im
         if (missing.length > 0) {
           throw new EntenteError('IMPORT_FILE_MISSING', `${shownPath(options.dir)} holds no ${missing.join(' or ')}: pass the ATOP 5.1 folder with --dir.`, { dir: options.dir });
         }
-        const states = readStates(options.statesFile ?? defaultStatesFile(options.dir), options.crosswalkFile ?? defaultCrosswalkFile(options.dir), issues);
+        const statesFile = options.statesFile ?? defaultStatesFile(options.dir);
+        const states = readStates(statesFile, options.crosswalkFile ?? defaultCrosswalkFile(options.dir), issues);
         const data = readAtop(options.dir, states.byCcode, issues);
         return {
-          sets: [sourceSet([ATOP_SOURCE, COW_STATES_SOURCE]), ...nationSets(states.byCcode.values()), ...atopSets(data)],
+          sets: [sourceSet([ATOP_SOURCE, COW_STATES_SOURCE]), ...nationSets(states.byCcode.values(), { issues, statesFile }), ...atopSets(data)],
           read: `${data.allianceRows} alliances, ${data.memberRows} member rows, ${states.rows} state spells`,
           before: ['import/join-seeded-atop-treaties'],
+          lookups: seededCowCodeLookup(states.byCcode.values()),
         };
       },
     },

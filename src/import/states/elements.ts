@@ -5,6 +5,7 @@
  */
 import { startBound, endBound } from '../../model/periods.ts';
 import type { ElementSet } from '../engine/apply.ts';
+import type { IssueLog } from '../engine/issues.ts';
 import { contentHash } from '../engine/hash.ts';
 import type { Existing, ImportRow } from '../engine/plan.ts';
 import { COW_STATES_SOURCE } from '../sources.ts';
@@ -13,13 +14,33 @@ import type { State } from './read.ts';
 /** The hash a seed-owned nation has once it carries a COW code; see existing-nations.cypher. */
 export const SEEDED_NATION = 'seeded';
 
-export function nationSets(states: Iterable<State>): ElementSet[] {
+/** Reads the COW codes seeded nations carry (see `nationSets`' `issues`). */
+export function seededCowCodeLookup(states: Iterable<State>) {
+  return { 'seeded-cow-codes': { statement: 'import/lookup-seeded-cow-codes', params: { codes: [...states].map((s) => s.code) } } };
+}
+
+/**
+ * With `issues` and the lookup above, a seeded nation whose own COW code differs from the state the COW list
+ * gives that code is reported: the seeds' value is kept, so the counts by COW code would not be ATOP's.
+ */
+export function nationSets(states: Iterable<State>, report?: { issues: IssueLog; statesFile: string }): ElementSet[] {
   const list = [...states];
   const seededCodes = (held: ReadonlyMap<string, readonly Existing[]>) =>
     new Set((held.get('nations') ?? []).filter((e) => e.seeded).map((e) => e.key));
 
   const nationRows = (held: ReadonlyMap<string, readonly Existing[]>): ImportRow[] => {
     const seeded = seededCodes(held);
+    if (report) {
+      report.issues.forget('seeded-cow-code-differs');
+      const seededCow = new Map((held.get('lookup:seeded-cow-codes') ?? []).map((e) => e.key.split('=') as [string, string]));
+      for (const s of list) {
+        const theirs = seededCow.get(s.code);
+        if (theirs !== undefined && Number(theirs) !== s.ccode) {
+          report.issues.notice('seeded-cow-code-differs', report.statesFile, s.line, 'ccode',
+            `the seeds give ${s.code} COW code ${theirs}, the COW list gives ${s.code} to COW ${s.ccode} (${s.cowName}); the seeds' value is kept`);
+        }
+      }
+    }
     return list.map((s) => {
       const props = { code: s.code, name: s.name, cowCode: s.ccode, cowAbbreviation: s.abbreviation, cowName: s.cowName, region: s.region };
       return { key: s.code, hash: seeded.has(s.code) ? SEEDED_NATION : contentHash(props), props };
