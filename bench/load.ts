@@ -158,11 +158,11 @@ function section(run: Run, passed: boolean, loadBefore: number[]): string {
 (after a ${WARMUP_S} s warm-up at 5 connections), cycling through ${OPERATIONS.length} operations: every root field of the schema once and the
 dashboard's seven operations (web/src/queries.ts, the network query of src/export/network.ts). Database: a throwaway Neo4j
 (the test instance's settings: 512 MiB heap, C1 compiler only) holding the seeds, on the same machine. Default limits
-(query timeout 10 s). Pass criteria: zero transport errors, zero non-2xx answers, zero GraphQL errors, and the server's
+(query timeout 10 s, at most 8 reads in Neo4j at once). Pass criteria: zero transport errors, zero non-2xx answers, zero GraphQL errors, and the server's
 peak resident memory at most ${MAX_RSS_MIB} MiB.
 
-Run ${when} on ${os.cpus().length} × ${cpu}, Node ${process.version}, with the machine's load average at ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}
-(1 / 5 / 15 min) before the run, Neo4j and the load generator included in neither: **${passed ? 'passed' : 'FAILED'}**.
+Run ${when} on ${os.cpus().length} × ${cpu}, Node ${process.version}, the machine's load average just before the run at ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}
+(1 / 5 / 15 min; other work shares the cores): **${passed ? 'passed' : 'FAILED'}**.
 
 | measure | value |
 |---|---|

@@ -162,6 +162,17 @@ const CASES: Case[] = [
   { name: 'a mutation (the schema has none)', request: gql('mutation { deleteEverything }'), expect: refused('OPERATION_NOT_SUPPORTED', /only answers queries; it has no mutations/, 400) },
   { name: 'a mutation over GET', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { x }')}` }, expect: refused(undefined, /Can only perform a mutation operation from a POST request/, 405) },
   { name: 'a subscription', request: gql('subscription { nation(code: "USA") { code } }'), expect: refused('OPERATION_NOT_SUPPORTED', /no subscriptions/, 400) },
+  // A statement Neo4j rejects (its message quotes the Cypher): answered, or refused without a word of it
+  {
+    name: "a selection whose Cypher Neo4j rejects (Nation.allies below a list) leaks none of Neo4j's message",
+    request: gql('{ nation(code: "USA") { treaties { parties { nation { allies(asOf: "2024-07-01") { nation { code } } } } } } }'),
+    expect: (answer) => {
+      expect(answer.status).toBe(200);
+      for (const error of answer.json?.errors ?? []) {
+        expect([error.extensions?.code, error.message]).toEqual(['DATABASE_ERROR', 'The database could not complete the request.']);
+      }
+    },
+  },
   // Malformed JSON and HTTP
   { name: 'truncated JSON', request: { method: 'POST', body: '{"query": "{ __typename }"' }, expect: refused(undefined, /invalid JSON/i, 400) },
   { name: 'JSON null', request: { method: 'POST', body: 'null' }, expect: refused(undefined, undefined, 400) },
