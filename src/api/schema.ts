@@ -25,6 +25,12 @@ export interface ApiContext {
 /** Errors a user can act on keep their message and code; the rest is masked by the server. */
 export function toGraphQLError(error: unknown): unknown {
   if (isEntenteError(error)) {
+    if (error.code === 'DATABASE_ERROR') {
+      // The user sees one masked sentence; the operator needs the cause (never a value or a credential:
+      // queries carry parameters only, so the driver's message holds no user input).
+      const cause = error.cause as { code?: string; message?: string } | undefined;
+      console.error(`[entente] database error ${cause?.code ?? ''}: ${(cause?.message ?? '').split('\n')[0]}`);
+    }
     return new GraphQLError(error.message, {
       extensions: { code: error.code, ...(error.details.argument ? { argument: error.details.argument } : {}) },
     });

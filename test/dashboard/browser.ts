@@ -52,7 +52,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Waits until the page has drawn the network for `date` (the slider may be ahead of the drawing). */
 export async function waitForDate(page: Page, date: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((d) => document.body.dataset.networkDate === d && !document.getElementById('status')?.textContent, date, { timeout });
+  try {
+    await page.waitForFunction((d) => document.body.dataset.networkDate === d && !document.getElementById('status')?.textContent, date, { timeout });
+  } catch (error) {
+    // Say what the page shows instead: the date it drew and its status line (an API error, say).
+    const shown = await page.evaluate(() => ({ drawn: document.body.dataset.networkDate, status: document.getElementById('status')?.textContent }));
+    throw new Error(`the page did not draw ${date} within ${timeout} ms: it shows ${JSON.stringify(shown)}`, { cause: error });
+  }
 }
 
 export interface Counts { nations: number; alliances: number; treaties: number }
@@ -167,9 +173,4 @@ export function startApiProcess(options: { neo4j: { uri: string; user: string; p
     DASHBOARD_WEB_DIR: options.webDir,
     ...(options.today ? { DASHBOARD_TODAY: options.today } : {}),
   });
-}
-
-/** The contract's stand-in (test/dashboard/serve-fake.ts) with synthetic or fixture data. */
-export function startFakeProcess(options: { data: 'synthetic' | 'fixture'; webDir: string }): Promise<ServerProcess> {
-  return startServerProcess('serve-fake.ts', { DASHBOARD_DATA: options.data, DASHBOARD_WEB_DIR: options.webDir });
 }

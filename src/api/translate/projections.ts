@@ -50,10 +50,16 @@ const prop = (name: string): FieldCompiler => (b) => `${b.node}.${name}`;
 const relProp = (name: string): FieldCompiler => (b) => `${b.rel}.${name}`;
 const listProp = (name: string): FieldCompiler => (b) => `coalesce(${b.node}.${name}, [])`;
 
-/** A list of nodes reached by `match` from the binding, each projected as `type`. */
+/**
+ * A list of nodes reached by `match` from the binding, each once, in `order`, projected as `type`. The
+ * duplicates (a node reached by several relationships) are dropped by `reduce`, not by DISTINCT: a DISTINCT
+ * inside a nested subquery keeps the outer row with each result, and an outer row can hold a whole network.
+ */
 function nodes(tr: Translation, f: FieldSel, type: string, match: (x: string) => string, order: (x: string) => string): string {
-  const x = tr.fresh(type.toLowerCase());
-  return `COLLECT { ${match(x)} WITH DISTINCT ${x} ORDER BY ${order(x)} RETURN ${project(type, { node: x }, f.fields, tr)} }`;
+  const [x, y] = [tr.fresh(type.toLowerCase()), tr.fresh(type.toLowerCase())];
+  const found = `COLLECT { ${match(x)} WITH ${x} ORDER BY ${order(x)} RETURN ${x} }`;
+  return `COLLECT { UNWIND reduce(seen = [], n IN ${found} | CASE WHEN n IN seen THEN seen ELSE seen + n END) AS ${y} ` +
+    `RETURN ${project(type, { node: y }, f.fields, tr)} }`;
 }
 
 /** One node (or null) reached by `match`. */
@@ -386,7 +392,8 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
       const [t, p] = [tr.fresh('treaty'), tr.fresh('provision')];
       const only = b.obligations;
       return `COLLECT { UNWIND ${b.treaties} AS ${t} MATCH (${t})-[:HAS_PROVISION]->(${p}:Provision) WHERE ${only} IS NULL OR ${p}.obligation IN ${only} ` +
-        `WITH DISTINCT ${p} ORDER BY ${p}.treaty, ${p}.position, ${p}.id RETURN ${project('Provision', { node: p }, f.fields, tr)} }`;
+        // The treaties are distinct and a provision has one treaty: no duplicates to drop.
+        `WITH ${p} ORDER BY ${p}.treaty, ${p}.position, ${p}.id RETURN ${project('Provision', { node: p }, f.fields, tr)} }`;
     },
   },
   AlliancePath: {
@@ -408,8 +415,8 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
   },
   AllianceNetwork: {
     nodes: (b, f, tr) => {
-      const [e, n] = [tr.fresh('edge'), tr.fresh('nation')];
-      return `COLLECT { UNWIND ${b.edges} AS ${e} UNWIND [${e}.a, ${e}.b] AS ${n} WITH DISTINCT ${n} ORDER BY ${n}.name RETURN ${project('Nation', { node: n }, f.fields, tr)} }`;
+      const n = tr.fresh('nation');
+      return `COLLECT { UNWIND ${b.nodes} AS ${n} WITH ${n} ORDER BY ${n}.name RETURN ${project('Nation', { node: n }, f.fields, tr)} }`;
     },
     edges: (b, f, tr) => {
       const [e, a, c, ts] = [tr.fresh('edge'), tr.fresh('a'), tr.fresh('b'), tr.fresh('treaties')];
