@@ -1,7 +1,11 @@
 /**
  * `npm start`: the main job. Starts the local Neo4j when NEO4J_URI is unset, applies the schema, loads the
  * seeds (a no-op when they are already loaded), and serves the API and the dashboard until stopped.
+ *
+ * `npm start -- --serve-only` only serves: for an API that runs as a read-only database user (see
+ * docs/hardening.md), after the schema and seeds were loaded with `npm run seed` by a user that may write.
  */
+import { parseArgs } from 'node:util';
 import { describeNeo4j, graphOptions, loadConfig } from '../config.ts';
 import { Graph } from '../graph/graph.ts';
 import { applySchema } from '../graph/schema.ts';
@@ -25,14 +29,17 @@ async function warmUp(url: string): Promise<void> {
 }
 
 await runCli(async () => {
+  const { values } = parseArgs({ options: { 'serve-only': { type: 'boolean', default: false } } });
   const config = loadConfig();
   await ensureLocalNeo4j(config);
-  const graph = new Graph({ ...graphOptions(config), readTimeoutMs: 10_000 });
+  const graph = new Graph(graphOptions(config));
   await graph.verify();
   console.log(`Using ${describeNeo4j(config)}.`);
-  await applySchema(graph);
-  console.log(formatReport(await loadSeeds(graph, { dir: SEEDS_DIR })));
-  const server = await startServer({ graph, port: config.port, host: config.host });
+  if (!values['serve-only']) {
+    await applySchema(graph);
+    console.log(formatReport(await loadSeeds(graph, { dir: SEEDS_DIR })));
+  }
+  const server = await startServer({ graph, port: config.port, host: config.host, limits: config.limits });
   console.log(`Entente is serving the dashboard at ${server.url}/ and GraphQL (with GraphiQL) at ${server.url}/graphql`);
   void warmUp(server.url);
   await new Promise<void>((resolve) => {

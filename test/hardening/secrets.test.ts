@@ -22,8 +22,8 @@ afterAll(() => {
 });
 
 /** `npm start` without the dashboard build: the CLI itself, with only the given environment. */
-function start(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+function start(env: Record<string, string>, args: string[] = []): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DEBUG: 'entente', ...env },
@@ -70,6 +70,17 @@ describe('credentials', () => {
     expect(await run.exited).toBe(1);
     expect(run.output()).toMatch(/Neo4j refused the credentials: check NEO4J_USER and NEO4J_PASSWORD.*\[DATABASE_AUTH_FAILED\]/);
     expect(run.output()).not.toContain(wrong);
+    expect(run.output()).not.toContain(db.password);
+  });
+
+  it('--serve-only serves without writing (for a read-only database user)', async () => {
+    const db = testLogin();
+    const port = await freePort();
+    const run = start({ NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, PORT: String(port) }, ['--serve-only']);
+    expect(await until(() => /Entente is serving/.test(run.output()), 60_000), run.output()).toBe(true);
+    run.stop();
+    expect(await run.exited).toBe(0);
+    expect(run.output()).not.toContain('Seeds loaded');
     expect(run.output()).not.toContain(db.password);
   });
 
