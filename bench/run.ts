@@ -1,0 +1,451 @@
+/**
+ * `npm run bench`: how fast Entente imports and answers, at ATOP's size and at 10 and 100 times it.
+ *
+ * For each scale (1x: the real ATOP 5.1 files from ../shared/data, else a synthetic world of the same size;
+ * 10x and 100x: synthetic worlds from bench/generate.ts, fixed seed) it starts from an empty database, imports
+ * with the real importer (rows/s), then times six queries under concurrency with autocannon on loopback,
+ * against three servers over the same graph: Entente's API, hand-written Cypher through neo4j-driver, and
+ * @neo4j/graphql's generated API (for every query it can express). It reports latency p50/p95, throughput and
+ * each server's peak RSS, prints a table, writes JSON to bench/results/ and rewrites BENCHMARKS.md.
+ *
+ *   npm run bench [-- --scales 1,10,100] [--seconds 5] [--connections 4]
+ *   npm run bench -- --from-json bench/results/bench-....json    (write BENCHMARKS.md again from a saved run)
+ *
+ * A throwaway Neo4j is started for the run and deleted after it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import neo4j from 'neo4j-driver';
+import { Graph } from '../src/graph/graph.ts';
+import { applySchema } from '../src/graph/schema.ts';
+import { importAtop } from '../src/import/atop/index.ts';
+import { terminalProgress } from '../src/import/engine/progress.ts';
+import { totals } from '../src/import/engine/summary.ts';
+import { NEO4J_VERSION } from '../src/runtime/index.ts';
+import { startInstance, stopInstance } from '../src/runtime/instance.ts';
+import { generatePassword } from '../src/runtime/password.ts';
+import { freePort } from '../src/runtime/port.ts';
+import { generateWorld } from './generate.ts';
+import { QUERIES, type Targets } from './queries.ts';
+import { SERVER_KINDS, benchCypher, type ServerKind } from './servers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const REAL_DATA = join(ROOT, '..', 'shared', 'data');
+const HEAP = '3g';
+const PAGE_CACHE_MB = 2048;
+/** Above this single-request latency a query is timed by sequential requests, not under load. */
+const SLOW_MS = 3_000;
+/** The API's query timeout in this run, and how long the client waits for any answer. */
+const QUERY_TIMEOUT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 90_000;
+/** The sections of BENCHMARKS.md this run writes; any other (e.g. "## Load" of bench/load.ts) is kept. */
+const OWN_SECTIONS = ['Machine', 'Method', 'Import', 'Queries', 'Memory', 'What is measured'];
+
+interface ImportResult {
+  source: string;
+  states: number;
+  alliances: number;
+  memberRows: number;
+  elements: number;
+  seconds: number;
+  memberRowsPerSecond: number;
+  elementsPerSecond: number;
+  singleTransaction: boolean;
+  /** A second import of the same files (nothing to write). */
+  rerunSeconds?: number;
+}
+
+interface QueryResult {
+  scale: number;
+  query: string;
+  server: ServerKind;
+  /** Why there is no measurement (the server cannot express the query, or it failed). */
+  skipped?: string;
+  mode?: 'load' | 'sequential';
+  requests?: number;
+  p50?: number;
+  p95?: number;
+  throughput?: number;
+  errors?: number;
+  /** The size of the answer (allies, treaties, hops, edges, total), to check that the servers agree. */
+  size?: number;
+  bytes?: number;
+}
+
+interface ScaleResult {
+  scale: number;
+  import: ImportResult;
+  targets: Targets;
+  queries: QueryResult[];
+  peakRssMiB: Record<ServerKind, number>;
+  disagreements: string[];
+}
+
+interface Report {
+  started: string;
+  machine: ReturnType<typeof machine>;
+  settings: { heap: string; pageCacheMb: number; connections: number; seconds: number };
+  results: ScaleResult[];
+}
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '1,10,100' },
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '4' },
+    'from-json': { type: 'string' },
+  },
+});
+const scales = values.scales.split(',').map(Number);
+const baseSeconds = Number(values.seconds);
+const connections = Number(values.connections);
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const loadAverage = os.loadavg();
+const results: ScaleResult[] = [];
+let graph: Graph;
+let login: { uri: string; user: string; password: string };
+let work: string;
+
+if (values['from-json']) {
+  // Render BENCHMARKS.md again from a saved run, without measuring.
+  writeReport(JSON.parse(readFileSync(values['from-json'], 'utf8')) as Report);
+} else {
+  const started = new Date();
+  work = mkdtempSync(join(os.tmpdir(), 'entente-bench-'));
+  const neoDir = join(work, 'neo4j');
+  const password = generatePassword();
+  const port = await freePort();
+  say(`Starting Neo4j ${NEO4J_VERSION} (heap ${HEAP}, page cache ${PAGE_CACHE_MB} MiB) in ${neoDir}`);
+  const instance = await startInstance({ root: neoDir, port, password, heap: HEAP, pageCacheMb: PAGE_CACHE_MB, detached: false, timeoutMs: 180_000 });
+  login = { uri: instance.uri, user: 'neo4j', password };
+  graph = new Graph({ ...login, readTimeoutMs: 300_000 });
+  try {
+    await applySchema(graph);
+    for (const scale of scales) results.push(await benchScale(scale));
+  } finally {
+    await graph.close();
+    await stopInstance(neoDir);
+    rmSync(work, { recursive: true, force: true });
+  }
+  const report: Report = { started: started.toISOString(), machine: machine(), settings: { heap: HEAP, pageCacheMb: PAGE_CACHE_MB, connections, seconds: baseSeconds }, results };
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  const jsonFile = join(ROOT, 'bench', 'results', `bench-${report.started.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  writeReport(report);
+  say(`\nWrote ${jsonFile} and BENCHMARKS.md in ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min.`);
+}
+
+function writeReport(report: Report): void {
+  const table = formatTables(report.results, report.settings.connections);
+  console.log(table);
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), withOtherSections(benchmarksMarkdown(report, table)));
+}
+
+async function benchScale(scale: number): Promise<ScaleResult> {
+  say(`\n=== ${scale}x ===`);
+  await clear();
+  const real = scale === 1 && existsSync(join(REAL_DATA, 'atop-5.1', 'atop5_1m.csv'));
+  const world = real
+    ? { atopDir: join(REAL_DATA, 'atop-5.1'), statesFile: join(REAL_DATA, 'cow-states', 'states2016.csv'), crosswalkFile: join(REAL_DATA, 'countrycode', 'codelist_without_cldr.csv') }
+    : generateWorld(scale, join(work, `world-${scale}`));
+  if (results.length === 0) {
+    // One import before the first measured one, so that compiling the statements is not counted.
+    await importAtop(graph, { dir: world.atopDir, statesFile: world.statesFile, crosswalkFile: world.crosswalkFile });
+    await clear();
+  }
+  const t0 = performance.now();
+  const summary = await importAtop(graph, { dir: world.atopDir, statesFile: world.statesFile, crosswalkFile: world.crosswalkFile, progress: terminalProgress() });
+  const seconds = (performance.now() - t0) / 1000;
+  const memberRows = lines(join(world.atopDir, 'atop5_1m.csv'));
+  const elements = totals(summary.counts).created;
+  const result: ImportResult = {
+    source: real ? 'ATOP 5.1 (real files)' : `synthetic world, seed fixed (bench/generate.ts)`,
+    states: summary.counts.find((c) => c.kind === 'nations')?.created ?? 0,
+    alliances: lines(join(world.atopDir, 'atop5_1a.csv')),
+    memberRows,
+    elements,
+    seconds,
+    memberRowsPerSecond: memberRows / seconds,
+    elementsPerSecond: elements / seconds,
+    singleTransaction: summary.singleTransaction,
+  };
+  if (scale <= 10) {
+    const t1 = performance.now();
+    const again = await importAtop(graph, { dir: world.atopDir, statesFile: world.statesFile, crosswalkFile: world.crosswalkFile });
+    const t = totals(again.counts);
+    if (t.created + t.updated + t.removed > 0) throw new Error(`a second import at ${scale}x changed ${t.created + t.updated + t.removed} elements`);
+    result.rerunSeconds = (performance.now() - t1) / 1000;
+  }
+  say(`imported ${memberRows} member rows (${elements} elements) in ${seconds.toFixed(1)} s: ${Math.round(result.memberRowsPerSecond)} member rows/s`);
+
+  const targets = await chooseTargets('1990-06-01');
+  say(`targets: ${JSON.stringify(targets)}`);
+  const servers = new Map<ServerKind, Awaited<ReturnType<typeof startServer>>>();
+  const queries: QueryResult[] = [];
+  const peakRssMiB = {} as Record<ServerKind, number>;
+  try {
+    for (const kind of SERVER_KINDS) servers.set(kind, await startServer(kind));
+    const seconds = Math.max(2, Math.round(baseSeconds * (scale >= 100 ? 0.6 : scale >= 10 ? 0.8 : 1)));
+    for (const spec of QUERIES) {
+      for (const kind of SERVER_KINDS) {
+        const request = spec.request(kind, targets);
+        if (!request) {
+          queries.push({ scale, query: spec.name, server: kind, skipped: 'not expressible' });
+          continue;
+        }
+        queries.push(await measure(scale, spec, kind, servers.get(kind)!.url, request, seconds));
+        const last = queries[queries.length - 1]!;
+        if (last.skipped?.startsWith('failed')) say(`${kind} server output:\n${servers.get(kind)!.output().slice(-2000)}`);
+        say(`${spec.name.padEnd(32)} ${kind.padEnd(14)} ${last.skipped ?? `p50 ${fmt(last.p50)} ms, p95 ${fmt(last.p95)} ms, ${fmt(last.throughput)} req/s (${last.mode}, size ${last.size})`}`);
+      }
+    }
+  } finally {
+    for (const [kind, server] of servers) {
+      peakRssMiB[kind] = server.peakRssMiB();
+      await server.stop();
+    }
+  }
+  const disagreements: string[] = [];
+  for (const spec of QUERIES) {
+    const sizes = queries.filter((q) => q.query === spec.name && q.size !== undefined);
+    const reference = sizes.find((q) => q.server === 'cypher')?.size;
+    for (const q of sizes) if (q.size !== reference) disagreements.push(`${spec.name}: ${q.server} answers ${q.size}, hand-written Cypher ${reference}`);
+  }
+  for (const d of disagreements) say(`note: ${d}`);
+  return { scale, import: result, targets, queries, peakRssMiB, disagreements };
+}
+
+async function clear(): Promise<void> {
+  const session = graph.driver.session();
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+function lines(file: string): number {
+  return readFileSync(file, 'utf8').trimEnd().split('\n').length - 1;
+}
+
+/** The hub (most memberships on asOf), its closest partner, and the nation farthest from it within 4 hops. */
+async function chooseTargets(asOf: string): Promise<Targets> {
+  const edges = await graph.readText<{ a: string; b: string; treaties: string[] }>(benchCypher().get('alliance-network')!, { asOf });
+  const adjacency = new Map<string, Map<string, number>>();
+  for (const e of edges) {
+    for (const [x, y] of [[e.a, e.b], [e.b, e.a]] as const) {
+      if (!adjacency.has(x)) adjacency.set(x, new Map());
+      adjacency.get(x)!.set(y, e.treaties.length);
+    }
+  }
+  const [hub] = [...adjacency.entries()].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0]!;
+  const partner = [...adjacency.get(hub)!.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  const distance = new Map([[hub, 0]]);
+  let frontier = [hub];
+  for (let d = 1; d <= 4 && frontier.length > 0; d += 1) {
+    const next: string[] = [];
+    for (const x of frontier) for (const y of adjacency.get(x)!.keys()) if (!distance.has(y)) distance.set(y, d), next.push(y);
+    frontier = next;
+  }
+  const far = [...distance.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  return { hub, partner, far, asOf };
+}
+
+async function startServer(kind: ServerKind): Promise<{ url: string; output(): string; stop(): Promise<void>; peakRssMiB(): number }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'servers.ts'), kind], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NEO4J_URI: login.uri,
+      NEO4J_USER: login.user,
+      NEO4J_PASSWORD: login.password,
+      // The API's own limits, but time enough for the whole 100x network.
+      ENTENTE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
+    },
+  });
+  let output = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      const line = /^\{"url":"[^"]+"\}$/m.exec(output)?.[0];
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`the ${kind} server ended with code ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    peakRssMiB: () => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
+    stop: async () => {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function once(url: string, body: string): Promise<{ ms: number; data: unknown; bytes: number; error?: string }> {
+  const t = performance.now();
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    text = await response.text();
+  } catch (error) {
+    return { ms: performance.now() - t, data: undefined, bytes: 0, error: `no answer within ${REQUEST_TIMEOUT_MS / 1000} s (${(error as Error).name})` };
+  }
+  const ms = performance.now() - t;
+  try {
+    const json = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
+    if (json.errors?.length || response.status !== 200) return { ms, data: undefined, bytes: text.length, error: json.errors?.[0]?.message ?? `HTTP ${response.status}` };
+    return { ms, data: json.data, bytes: text.length };
+  } catch {
+    return { ms, data: undefined, bytes: text.length, error: `HTTP ${response.status}: ${text.slice(0, 100)}` };
+  }
+}
+
+async function measure(scale: number, spec: (typeof QUERIES)[number], server: ServerKind, base: string, request: { path: string; body: Record<string, unknown> }, seconds: number): Promise<QueryResult> {
+  const url = `${base}${request.path}`;
+  const body = JSON.stringify(request.body);
+  const first = await once(url, body);
+  if (first.error) return { scale, query: spec.name, server, skipped: `failed: ${first.error}` };
+  const size = spec.size(server, first.data);
+  const warm = await once(url, body);
+  const sequential = async (): Promise<QueryResult> => {
+    // Too slow to load in the time given: a few requests one after another.
+    const times = [warm.ms];
+    let errors = 0;
+    for (let i = 0; i < 2; i += 1) {
+      const r = await once(url, body);
+      times.push(r.ms);
+      if (r.error) errors += 1;
+    }
+    return { scale, query: spec.name, server, mode: 'sequential', requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), throughput: 1000 / percentile(times, 50), errors, size, bytes: first.bytes };
+  };
+  if (warm.ms > Math.min(SLOW_MS, (seconds * 1000) / 4)) return sequential();
+  const times: number[] = [];
+  const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, timeout: REQUEST_TIMEOUT_MS / 1000 });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode === 200) times.push(responseTime);
+  });
+  const result = await instance;
+  if (times.length < 3) return sequential();
+  return {
+    scale, query: spec.name, server, mode: 'load', requests: result.requests.total,
+    p50: percentile(times, 50), p95: percentile(times, 95), throughput: times.length / result.duration,
+    errors: result.errors + result.timeouts + result.non2xx, size, bytes: first.bytes,
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function fmt(n: number | undefined): string {
+  if (n === undefined || Number.isNaN(n)) return '-';
+  return n >= 100 ? String(Math.round(n)) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus[0]?.model ?? 'unknown'} x ${cpus.length}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    neo4j: `${NEO4J_VERSION} Community, embedded (heap ${HEAP}, page cache ${PAGE_CACHE_MB} MiB), same machine`,
+    loadAverageAtStart: loadAverage.map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+function formatTables(all: ScaleResult[], connections: number): string {
+  const out: string[] = [];
+  out.push('## Import');
+  out.push('');
+  out.push('| scale | data | states | alliances | member rows | elements written | time | member rows/s | elements/s | rerun, nothing to write |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of all) {
+    const i = r.import;
+    out.push(`| ${r.scale}x | ${i.source} | ${i.states} | ${i.alliances} | ${i.memberRows} | ${i.elements} | ${i.seconds.toFixed(1)} s | ${Math.round(i.memberRowsPerSecond)} | ${Math.round(i.elementsPerSecond)} | ${i.rerunSeconds === undefined ? '-' : `${i.rerunSeconds.toFixed(1)} s`} |`);
+  }
+  out.push('');
+  out.push('## Queries');
+  out.push('');
+  out.push(`autocannon, ${connections} connections on loopback; p50 / p95 in ms, throughput in requests/s; "seq." = too slow to load in the time given (over ${SLOW_MS / 1000} s, or a quarter of it), timed by 3 sequential requests.`);
+  out.push('');
+  out.push(`| scale | query | answer size | ${SERVER_KINDS.map((k) => `${k} p50 / p95 / req/s`).join(' | ')} |`);
+  out.push(`|---|---|---|${SERVER_KINDS.map(() => '---').join('|')}|`);
+  for (const r of all) {
+    for (const spec of QUERIES) {
+      const cells = SERVER_KINDS.map((kind) => {
+        const q = r.queries.find((x) => x.query === spec.name && x.server === kind);
+        if (!q || q.skipped) return q?.skipped ?? '-';
+        return `${fmt(q.p50)} / ${fmt(q.p95)} / ${fmt(q.throughput)}${q.mode === 'sequential' ? ' (seq.)' : ''}${q.errors ? ` (${q.errors} errors)` : ''}`;
+      });
+      const size = r.queries.find((x) => x.query === spec.name && x.server === 'cypher')?.size ?? '-';
+      out.push(`| ${r.scale}x | ${spec.name} | ${size} | ${cells.join(' | ')} |`);
+    }
+  }
+  out.push('');
+  out.push('## Memory');
+  out.push('');
+  out.push(`Peak RSS of each server process (MiB): ${all.map((r) => `${r.scale}x: ${SERVER_KINDS.map((k) => `${k} ${Math.round(r.peakRssMiB[k])}`).join(', ')}`).join('; ')}`);
+  const notes = all.flatMap((r) => r.disagreements.map((d) => `${r.scale}x ${d}`));
+  if (notes.length > 0) out.push('', 'Answers that differ from the hand-written Cypher:', ...notes.map((n) => `- ${n}`));
+  return out.join('\n');
+}
+
+function withOtherSections(mine: string): string {
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const others = current
+    .split(/^(?=## )/m)
+    .filter((section) => section.startsWith('## ') && !OWN_SECTIONS.includes(/^## (.*)$/m.exec(section)![1]!.trim()));
+  return [mine.trimEnd(), ...others.map((section) => section.trimEnd())].join('\n\n') + '\n';
+}
+
+function benchmarksMarkdown(r: Report, table: string): string {
+  const m = r.machine;
+  return `# Benchmarks
+
+Written by \`npm run bench\` (bench/run.ts) on ${r.started.slice(0, 10)}; the raw figures are in bench/results/ (git-ignored).
+
+## Machine
+
+- CPU: ${m.cpu}; memory: ${m.memoryGiB} GiB; ${m.os}
+- Node ${m.node}; Neo4j ${m.neo4j}
+- Load average when the run started: ${m.loadAverageAtStart} (the machine is shared: other work runs beside the benchmark, so
+  absolute figures vary from run to run; compare the servers within one run)
+
+## Method
+
+- **Import**: \`importAtop\` from empty, the whole run (reading, checking, planning, writing), after one warm-up import
+  at the first scale so that compiling the statements is not counted. 1x is the real ATOP 5.1 files;
+  10x and 100x are synthetic worlds with 10 and 100 times ATOP's states, alliances and member rows, in ATOP's own file
+  layout (bench/generate.ts, fixed seed). Up to 60,000 writes an import is one transaction; above it, transactions of
+  about 20,000. "Rerun" is the same import again, which finds nothing to write.
+- **Queries**: each query against three servers over the same graph, each in its own process: **entente** (the API of
+  src/api/server.ts, as \`npm start\` serves it), **cypher** (the same question as hand-written Cypher, bench/cypher/,
+  through neo4j-driver behind a bare node:http server: the floor), and **neo4j-graphql** (@neo4j/graphql's generated API,
+  served by graphql-yoga) for the queries it can express: it has no shortest path (alliancePath) and no pairwise
+  aggregation (allianceNetwork); its alliesOf lists the allies only, without the shared treaties and \`since\`.
+  Targets per scale: the nation with most memberships in force on 1990-06-01, its closest partner, and the nation
+  farthest from it within 4 hops. Each query is sent once to check the answer (sizes compared across servers), once
+  to warm up, then under load with autocannon for a few seconds (fewer at 100x). The API runs with its default limits,
+  except a 60 s query timeout so that the 100x network has time to finish (the client waits 90 s).
+- **Peak RSS**: VmHWM of each server process over its scale's run.
+
+${table}
+`;
+}
