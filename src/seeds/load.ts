@@ -149,7 +149,11 @@ function toParameters(r: PlannedRow): { key: string; hash: string; props: Record
   const { key, hash, start: _start, ...fields } = r;
   const props: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) {
-    props[name] = name.endsWith('Date') && typeof value === 'string' ? toNeo4jDate(value) : value;
+    if (name.endsWith('Date') && typeof value === 'string') props[name] = toNeo4jDate(value);
+    // A JavaScript number reaches Neo4j as a float; the seeds' numbers (COW codes, ATOP ids, article
+    // counts) are whole numbers and must be stored as integers, to match what the importers write.
+    else if (typeof value === 'number' && Number.isInteger(value)) props[name] = neo4j.int(value);
+    else props[name] = value;
   }
   return { key, hash, props };
 }

@@ -69,8 +69,11 @@ export const STATEMENT_LABELS: Record<Statement, string> = {
 
 export type Plan = Map<Statement, PlannedRow[]>;
 
+/** Changes when the way rows are written changes, so that a new loader rewrites what an old one wrote. */
+const WRITE_FORMAT = 2;
+
 function hashOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+  return createHash('sha256').update(JSON.stringify([WRITE_FORMAT, value])).digest('base64url').slice(0, 22);
 }
 
 /** Absent values become null so that a field deleted from a seed file is removed from the graph too. */
