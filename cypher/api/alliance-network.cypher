@@ -3,7 +3,8 @@
 // (any when null), cites one of `sourceIds` (any when null), through memberships of `origin` (any when
 // null), both nations of `region` (any when null). The members of each treaty are gathered once and paired
 // in memory, rather than expanding every membership against every other.
-// In: asOf (date), obligations, sourceIds, origin, region (lower case). Out: a, b, treaties.
+// Each treaty's obligations are read once, and carried to every pair it links.
+// In: asOf (date), obligations, sourceIds, origin, region (lower case). Out: a, b, treaties, obligationSets.
 MATCH (member:Nation)-[r:PARTY_TO]->(t:Treaty)
 WHERE r.fromDate <= asOf AND (r.untilDate IS NULL OR r.untilDate > asOf)
   AND (t.untilDate IS NULL OR t.untilDate > asOf)
@@ -13,9 +14,10 @@ WITH t, obligations, sourceIds, collect(DISTINCT member) AS members
 WHERE size(members) > 1
   AND (obligations IS NULL OR EXISTS { MATCH (t)-[:HAS_PROVISION]->(p:Provision) WHERE p.obligation IN obligations })
   AND (sourceIds IS NULL OR EXISTS { MATCH (t)-[:CITES]->(s:Source) WHERE s.id IN sourceIds })
+WITH t, members, COLLECT { MATCH (t)-[:HAS_PROVISION]->(p:Provision) RETURN DISTINCT p.obligation } AS treatyObligations
 UNWIND members AS a
 UNWIND members AS b
-WITH a, b, t
+WITH a, b, t, treatyObligations
 WHERE a.code < b.code
-WITH a, b, collect(t) AS treaties
+WITH a, b, collect(t) AS treaties, collect(treatyObligations) AS obligationSets
 ORDER BY a.code, b.code

@@ -419,15 +419,20 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
       return `COLLECT { UNWIND ${b.nodes} AS ${n} WITH ${n} ORDER BY ${n}.name RETURN ${project('Nation', { node: n }, f.fields, tr)} }`;
     },
     edges: (b, f, tr) => {
-      const [e, a, c, ts] = [tr.fresh('edge'), tr.fresh('a'), tr.fresh('b'), tr.fresh('treaties')];
-      return `COLLECT { UNWIND ${b.edges} AS ${e} WITH ${e}.a AS ${a}, ${e}.b AS ${c}, ${e}.treaties AS ${ts} RETURN ${project('NetworkEdge', { a, b: c, treaties: ts, obligations: b.obligations! }, f.fields, tr)} }`;
+      const [e, a, c, ts, sets] = [tr.fresh('edge'), tr.fresh('a'), tr.fresh('b'), tr.fresh('treaties'), tr.fresh('sets')];
+      return `COLLECT { UNWIND ${b.edges} AS ${e} WITH ${e}.a AS ${a}, ${e}.b AS ${c}, ${e}.treaties AS ${ts}, ${e}.obligationSets AS ${sets} ` +
+        `RETURN ${project('NetworkEdge', { a, b: c, treaties: ts, obligationSets: sets, obligations: b.obligations! }, f.fields, tr)} }`;
     },
   },
   NetworkEdge: {
     a: (b, f, tr) => project('Nation', { node: b.a! }, f.fields, tr),
     b: (b, f, tr) => project('Nation', { node: b.b! }, f.fields, tr),
     treaties: (b, f, tr) => treatyList(tr, f, b.treaties!),
-    obligations: (b, _f, tr) => obligationsOfTreaties(tr, b.treaties!, b.obligations!),
+    obligations: (b, _f, tr) => {
+      // Read once per treaty by the network fragment; here only merged, in the canonical order.
+      const [o, set] = [tr.fresh('o'), tr.fresh('set')];
+      return `[${o} IN ${OBLIGATION_ORDER} WHERE any(${set} IN ${b.obligationSets} WHERE ${o} IN ${set}) AND (${b.obligations} IS NULL OR ${o} IN ${b.obligations})]`;
+    },
   },
   Event: {
     date: (b) => b.date!,

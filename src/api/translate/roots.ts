@@ -320,13 +320,13 @@ const allianceNetwork: RootBuilder = (sel, tr) => {
     tr,
     'api/alliance-network',
     { asOf: dateParam(tr, sel.args.asOf, tr.today), obligations, sourceIds: source === 'seeds' ? 'null' : sourceIds, origin, region },
-    ['a', 'b', 'treaties'],
+    ['a', 'b', 'treaties', 'obligationSets'],
   );
   const [edges, firsts, seconds, nodes] = [tr.fresh('edges'), tr.fresh('firsts'), tr.fresh('seconds'), tr.fresh('nodes')];
   // The nations are gathered while aggregating, not by a DISTINCT over the edges afterwards: that
   // DISTINCT would hold the whole edge list in every row it keeps (hundreds of MiB at ATOP's size).
   return {
-    cypher: `${pre} ${call} WITH collect({a: ${out.a}, b: ${out.b}, treaties: ${out.treaties}}) AS ${edges}, ` +
+    cypher: `${pre} ${call} WITH collect({a: ${out.a}, b: ${out.b}, treaties: ${out.treaties}, obligationSets: ${out.obligationSets}}) AS ${edges}, ` +
       `collect(DISTINCT ${out.a}) AS ${firsts}, collect(DISTINCT ${out.b}) AS ${seconds} ` +
       `WITH ${edges}, reduce(found = [], n IN ${firsts} + ${seconds} | CASE WHEN n IN found THEN found ELSE found + n END) AS ${nodes} ` +
       `RETURN ${project('AllianceNetwork', { edges, nodes, obligations }, sel.fields, tr)} AS result`,
