@@ -12,6 +12,8 @@ import { importAtop } from '../../src/import/atop/index.ts';
 import { clearDatabase, testGraph, testGraphOptions } from '../support/graph.ts';
 import { query, startServerProcess } from '../support/server.ts';
 import { csvObjects, DATA } from './data.ts';
+// The benchmark's seeded generator (mulberry32), so the sample is the same on every run.
+import { random } from '../../bench/generate.ts';
 
 const FIRST = 1815;
 const LAST = 2018;
@@ -36,16 +38,6 @@ function referenceCounts(states: ReadonlySet<number>): { counts: Map<string, num
   return { counts: new Map([...alliances].map(([k, v]) => [k, v.size])), skipped };
 }
 
-/** A small seeded generator (mulberry32), so the sample is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe.skipIf(!DATA.present)(`ATOP state-year exactness${DATA.present ? '' : ` (skipped: ${DATA.skipReason})`}`, () => {
   let codeOf: Map<number, string>;
