@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { isEntenteError } from '../errors.ts';
+import { loadAllCypher } from '../graph/cypher.ts';
 import type { Graph } from '../graph/graph.ts';
 import { today } from '../model/dates.ts';
 import { DateScalar } from './scalars.ts';
@@ -52,6 +53,8 @@ const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> = (s
   source?.[info.path.key as string];
 
 export function buildSchema(): GraphQLSchema {
+  // Every statement the API may run is read now: a missing file stops the start, not a request.
+  loadAllCypher(['api', 'schema-support']);
   const typeDefs = readFileSync(SCHEMA_FILE, 'utf8');
   const schema = makeExecutableSchema({
     typeDefs,

@@ -87,8 +87,3 @@ export function mayPrecede(a: string, b: string): boolean {
   return firstDay(a) <= lastDay(b);
 }
 
-/** Sorts partial dates by their first day, the less precise first on a tie ("1961" before "1961-07"). */
-export function compareDates(a: string, b: string): number {
-  const byDay = firstDay(a).localeCompare(firstDay(b));
-  return byDay !== 0 ? byDay : a.length - b.length;
-}

@@ -7,9 +7,10 @@
  */
 import neo4j from 'neo4j-driver';
 import { EntenteError } from '../errors.ts';
+import { loadAllCypher } from '../graph/cypher.ts';
 import type { Graph, WriteTx } from '../graph/graph.ts';
 import { checkSeeds } from './check.ts';
-import { NODE_STATEMENTS, RELATIONSHIP_STATEMENTS, STATEMENT_LABELS, planSeeds, type PlannedRow, type Statement } from './plan.ts';
+import { kindOfKey, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS, STATEMENT_LABELS, planSeeds, type PlannedRow, type Statement } from './plan.ts';
 import type { SeedProblem } from './read.ts';
 
 export const BATCH_SIZE = 500;
@@ -51,6 +52,7 @@ class DryRun extends Error {
 }
 
 export async function loadSeeds(graph: Graph, options: LoadOptions): Promise<LoadReport> {
+  loadAllCypher(['load']);
   const { pack, problems, fileCount } = checkSeeds(options.dir, options.cwd);
   if (problems.length > 0) {
     throw new EntenteError(
@@ -125,15 +127,8 @@ async function mirror(tx: WriteTx, plan: Map<Statement, PlannedRow[]>, files: nu
 
 /** Counts removals under the kind their key names (`Treaty:...`, `party/...`). */
 function attributeRemovals(report: LoadReport, nodes: string[], relationships: { key: string }[]): void {
-  const kindOfKey: Record<string, string> = {
-    Source: 'sources', Nation: 'nations', Period: 'nation periods', NationName: 'nation names', Leader: 'leaders',
-    Treaty: 'treaties', Provision: 'provisions', Milestone: 'milestones', Organization: 'organizations',
-    Statement: 'statements', Visit: 'visits', Caveat: 'caveats', held: 'tenures', party: 'parties',
-    signed: 'signatories', supersedes: 'supersessions', member: 'memberships', aspires: 'aspirations',
-  };
   for (const key of [...nodes, ...relationships.map((r) => r.key)]) {
-    const prefix = /^[A-Za-z]+/.exec(key)?.[0] ?? '';
-    const kind = kindOfKey[prefix] ?? 'other';
+    const kind = kindOfKey(key);
     report.kinds[kind] ??= { created: 0, updated: 0, removed: 0, unchanged: 0 };
     report.kinds[kind].removed += 1;
     report.removed += 1;

@@ -67,6 +67,18 @@ export const STATEMENT_LABELS: Record<Statement, string> = {
   'load/upsert-aspirations': 'aspirations',
 };
 
+/** The kind (as STATEMENT_LABELS names it) of an element, from the prefix of the key `planSeeds` gave it. */
+const KIND_OF_KEY_PREFIX: Record<string, string> = {
+  Source: 'sources', Nation: 'nations', Period: 'nation periods', NationName: 'nation names', Leader: 'leaders',
+  Treaty: 'treaties', Provision: 'provisions', Milestone: 'milestones', Organization: 'organizations',
+  Statement: 'statements', Visit: 'visits', Caveat: 'caveats', held: 'tenures', party: 'parties',
+  signed: 'signatories', supersedes: 'supersessions', member: 'memberships', aspires: 'aspirations',
+};
+
+export function kindOfKey(key: string): string {
+  return KIND_OF_KEY_PREFIX[/^[A-Za-z]+/.exec(key)?.[0] ?? ''] ?? 'other';
+}
+
 export type Plan = Map<Statement, PlannedRow[]>;
 
 /** Changes when the way rows are written changes, so that a new loader rewrites what an old one wrote. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { startServerProcess, type DatabaseLogin, type ServerProcess } from '../support/server.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(REPO, 'test-artifacts', 'dashboard');
@@ -122,55 +123,19 @@ export async function dragSlider(page: Page, from: number, to: number, steps: nu
   await page.mouse.up();
 }
 
-export interface ServerProcess {
-  url: string;
-  stop(): Promise<void>;
-}
-
+export type { ServerProcess } from '../support/server.ts';
 /** Backwards-compatible name for the real API's process. */
 export type ApiProcess = ServerProcess;
 
 /**
- * Starts a server script of this folder in a child process and resolves once it prints its URL. Servers run
- * outside vitest's module runner, which would load graphql's CommonJS and ES builds side by side.
+ * The real API server on the test database, serving the built page, in a process of its own (vitest's
+ * module runner would load graphql's CommonJS and ES builds side by side): test/support/server.ts, as the
+ * hardening tests use it, with a query timeout long enough for a cold ATOP-sized network.
  */
-export async function startServerProcess(script: string, env: Record<string, string>): Promise<ServerProcess> {
-  const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test', 'dashboard', script)], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const line = stdout.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${stderr}`)));
-    setTimeout(() => reject(new Error(`${script} did not start in 60 s: ${stderr}`)), 60_000).unref();
-  });
-  return {
-    url,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
-  };
-}
-
-/** The real API server (test/dashboard/serve-api.ts) on the test database, serving the built page. */
-export function startApiProcess(options: { neo4j: { uri: string; user: string; password: string; database?: string }; webDir: string; today?: string }): Promise<ServerProcess> {
-  return startServerProcess('serve-api.ts', {
-    DASHBOARD_NEO4J_URI: options.neo4j.uri,
-    DASHBOARD_NEO4J_USER: options.neo4j.user,
-    DASHBOARD_NEO4J_PASSWORD: options.neo4j.password,
-    ...(options.neo4j.database ? { DASHBOARD_NEO4J_DATABASE: options.neo4j.database } : {}),
-    DASHBOARD_WEB_DIR: options.webDir,
-    ...(options.today ? { DASHBOARD_TODAY: options.today } : {}),
+export function startApiProcess(options: { neo4j: DatabaseLogin; webDir: string; today?: string }): Promise<ServerProcess> {
+  return startServerProcess(options.neo4j, {
+    webDir: options.webDir,
+    ...(options.today ? { today: options.today } : {}),
+    env: { ENTENTE_QUERY_TIMEOUT_MS: '30000' },
   });
 }

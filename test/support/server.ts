@@ -40,11 +40,15 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** How long the driver waits for a connection (Graph's `connectionTimeoutMs`). */
   connectionTimeoutMs?: number;
+  /** The dashboard's built files to serve at /; none when omitted. */
+  webDir?: string;
+  /** The day asOf defaults to; TEST_TODAY when omitted. */
+  today?: string;
 }
 
 const SCRIPT = fileURLToPath(import.meta.url);
 
-/** Starts the API in a child process on 127.0.0.1 and a free port, without the dashboard's files. */
+/** Starts the API in a child process on 127.0.0.1 and a free port (with the dashboard's files if given). */
 export async function startServerProcess(db: DatabaseLogin, options: ServerProcessOptions = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
     cwd: REPO_ROOT,
@@ -58,6 +62,8 @@ export async function startServerProcess(db: DatabaseLogin, options: ServerProce
       NEO4J_PASSWORD: db.password,
       ...(db.database ? { NEO4J_DATABASE: db.database } : {}),
       ...(options.connectionTimeoutMs ? { ENTENTE_TEST_CONNECT_TIMEOUT_MS: String(options.connectionTimeoutMs) } : {}),
+      ...(options.webDir ? { ENTENTE_TEST_WEB_DIR: options.webDir } : {}),
+      ...(options.today ? { ENTENTE_TEST_TODAY: options.today } : {}),
     },
   });
   let output = '';
@@ -153,7 +159,14 @@ async function serve(): Promise<void> {
   const config = loadConfig(process.env, { envFile: undefined });
   const connectionTimeoutMs = Number(process.env.ENTENTE_TEST_CONNECT_TIMEOUT_MS) || undefined;
   const graph = new Graph({ ...graphOptions(config), ...(connectionTimeoutMs ? { connectionTimeoutMs } : {}) });
-  const server = await startServer({ graph, port: 0, host: '127.0.0.1', webDir: '/nonexistent', today: TEST_TODAY, limits: config.limits });
+  const server = await startServer({
+    graph,
+    port: 0,
+    host: '127.0.0.1',
+    webDir: process.env.ENTENTE_TEST_WEB_DIR ?? '/nonexistent',
+    today: process.env.ENTENTE_TEST_TODAY ?? TEST_TODAY,
+    limits: config.limits,
+  });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   const stop = async () => {
     await server.close();
