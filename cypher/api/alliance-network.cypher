@@ -3,8 +3,9 @@
 // (any when null), cites one of `sourceIds` (any when null), through memberships of `origin` (any when
 // null), both nations of `region` (any when null). The members of each treaty are gathered once and paired
 // in memory, rather than expanding every membership against every other.
-// Each treaty's obligations are read once, and carried to every pair it links.
-// In: asOf (date), obligations, sourceIds, origin, region (lower case). Out: a, b, treaties, obligationSets.
+// Each treaty's obligations are read once, and carried to every pair it links. The treaties are put in
+// signing order before pairing, so each pair's list comes out in that order (collect keeps row order).
+// In: asOf (date), obligations, sourceIds, origin, region (lower case). Out: a, b, treaties (in signing order), obligationSets.
 MATCH (member:Nation)-[r:PARTY_TO]->(t:Treaty)
 WHERE r.fromDate <= asOf AND (r.untilDate IS NULL OR r.untilDate > asOf)
   AND (t.untilDate IS NULL OR t.untilDate > asOf)
@@ -15,6 +16,7 @@ WHERE size(members) > 1
   AND (obligations IS NULL OR EXISTS { MATCH (t)-[:HAS_PROVISION]->(p:Provision) WHERE p.obligation IN obligations })
   AND (sourceIds IS NULL OR EXISTS { MATCH (t)-[:CITES]->(s:Source) WHERE s.id IN sourceIds })
 WITH t, members, COLLECT { MATCH (t)-[:HAS_PROVISION]->(p:Provision) RETURN DISTINCT p.obligation } AS treatyObligations
+ORDER BY t.signedFromDate, t.id
 UNWIND members AS a
 UNWIND members AS b
 WITH a, b, t, treatyObligations

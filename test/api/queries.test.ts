@@ -280,6 +280,35 @@ describe('allianceNetwork', () => {
     for (const n of data.asia.nodes) expect(n.region).toBe('East Asia & Pacific');
     expect(data.seeds.edges.length).toBe(data.all.edges.length);
   });
+
+  it('answers every edges selection under its own alias, beside the other fields, and nothing before any treaty', async () => {
+    const data = await q(`{
+      net: allianceNetwork(asOf: "2024-07-01") {
+        __typename
+        pairs: edges { a { code } b { code } }
+        nodes { code }
+        edges { __typename a { code } b { code } treaties { id signedOn } }
+      }
+      none: allianceNetwork(asOf: "1800-01-01") { nodes { code } edges { a { code } } }
+    }`);
+    const { net } = data;
+    expect(net.__typename).toBe('AllianceNetwork');
+    expect(Object.keys(net)).toEqual(['__typename', 'pairs', 'nodes', 'edges']);
+    expect(net.pairs).toEqual(net.edges.map((e: any) => ({ a: e.a, b: e.b })));
+    expect(net.edges[0].__typename).toBe('NetworkEdge');
+    // Every nation at an end of an edge is a node, once.
+    const ends = new Set(net.edges.flatMap((e: any) => [e.a.code, e.b.code]));
+    expect(new Set(net.nodes.map((n: any) => n.code))).toEqual(ends);
+    expect(net.nodes).toHaveLength(ends.size);
+    // Each pair's treaties in signing order (the fragment sorts them before pairing).
+    const usaGbr = net.edges.find((e: any) => e.a.code === 'GBR' && e.b.code === 'USA');
+    expect(usaGbr.treaties.length).toBeGreaterThan(0);
+    for (const e of net.edges) {
+      const signed = e.treaties.map((t: any) => t.signedOn);
+      expect(signed).toEqual([...signed].sort());
+    }
+    expect(data.none).toEqual({ nodes: [], edges: [] });
+  });
 });
 
 describe('search', () => {

@@ -143,4 +143,42 @@ describe.skipIf(!DATA.present)(`ATOP state-year exactness${DATA.present ? '' : `
       await server.stop();
     }
   });
+
+  it('answers the same pairs through allianceNetwork and alliesOf (all treaties, and defence only), at ATOP scale', async () => {
+    const server = await startServerProcess(testGraphOptions());
+    try {
+      type Edge = { a: { code: string }; b: { code: string }; treaties: { id: string; signedOn: string }[] };
+      const answer = await query(server.url, {
+        query: `query($asOf: Date!) {
+          net: allianceNetwork(asOf: $asOf, source: "ATOP 5.1") { nodes { code } edges { a { code } b { code } treaties { id signedOn } } }
+          defence: allianceNetwork(asOf: $asOf, source: "ATOP 5.1", obligations: [DEFENSE]) { edges { a { code } b { code } treaties { id } } }
+          usa: alliesOf(code: "USA", asOf: $asOf) { nation { code } treaties { id } }
+          rus: alliesOf(code: "RUS", asOf: $asOf, obligations: [DEFENSE]) { nation { code } treaties { id } }
+        }`,
+        variables: { asOf: '1990-06-01' },
+      });
+      expect(answer.json?.errors).toBeUndefined();
+      const { net, defence, usa, rus } = answer.json!.data as { net: { nodes: { code: string }[]; edges: Edge[] }; defence: { edges: Edge[] }; usa: { nation: { code: string }; treaties: { id: string }[] }[]; rus: typeof usa };
+      // The nodes are exactly the nations at an end of an edge, each once.
+      const ends = new Set(net.edges.flatMap((e) => [e.a.code, e.b.code]));
+      expect(net.nodes.map((n) => n.code).sort()).toEqual([...ends].sort());
+      // Each pair's treaties come in signing order; ATOP has pairs with several, so this is tested.
+      expect(net.edges.filter((e) => new Set(e.treaties.map((t) => t.signedOn)).size > 1).length).toBeGreaterThan(100);
+      for (const e of net.edges) {
+        const signed = e.treaties.map((t) => t.signedOn);
+        expect(signed).toEqual([...signed].sort());
+      }
+      // One nation's edges are its allies, with the same treaties (two different queries of the graph).
+      const around = (edges: Edge[], code: string) =>
+        edges.filter((e) => e.a.code === code || e.b.code === code)
+          .map((e) => `${e.a.code === code ? e.b.code : e.a.code}: ${e.treaties.map((t) => t.id).sort().join(' ')}`).sort();
+      const allies = (list: typeof usa) => list.map((x) => `${x.nation.code}: ${x.treaties.map((t) => t.id).sort().join(' ')}`).sort();
+      expect(usa.length).toBeGreaterThan(50);
+      expect(allies(usa)).toEqual(around(net.edges, 'USA'));
+      expect(rus.length).toBeGreaterThan(5);
+      expect(allies(rus)).toEqual(around(defence.edges, 'RUS'));
+    } finally {
+      await server.stop();
+    }
+  });
 });

@@ -30,7 +30,7 @@ export function dateParam(tr: Translation, text: unknown, fallback: string | nul
   return tr.param(value === null ? null : dateValue(value));
 }
 
-function quoteKey(alias: string): string {
+export function quoteKey(alias: string): string {
   return `\`${alias}\``;
 }
 
@@ -418,16 +418,15 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
       const n = tr.fresh('nation');
       return `COLLECT { UNWIND ${b.nodes} AS ${n} WITH ${n} ORDER BY ${n}.name RETURN ${project('Nation', { node: n }, f.fields, tr)} }`;
     },
-    edges: (b, f, tr) => {
-      const [e, a, c, ts, sets] = [tr.fresh('edge'), tr.fresh('a'), tr.fresh('b'), tr.fresh('treaties'), tr.fresh('sets')];
-      return `COLLECT { UNWIND ${b.edges} AS ${e} WITH ${e}.a AS ${a}, ${e}.b AS ${c}, ${e}.treaties AS ${ts}, ${e}.obligationSets AS ${sets} ` +
-        `RETURN ${project('NetworkEdge', { a, b: c, treaties: ts, obligationSets: sets, obligations: b.obligations! }, f.fields, tr)} }`;
-    },
   },
   NetworkEdge: {
     a: (b, f, tr) => project('Nation', { node: b.a! }, f.fields, tr),
     b: (b, f, tr) => project('Nation', { node: b.b! }, f.fields, tr),
-    treaties: (b, f, tr) => treatyList(tr, f, b.treaties!),
+    // The network fragment lists each edge's treaties in signing order already.
+    treaties: (b, f, tr) => {
+      const t = tr.fresh('treaty');
+      return `[${t} IN ${b.treaties} | ${project('Treaty', { node: t }, f.fields, tr)}]`;
+    },
     obligations: (b, _f, tr) => {
       // Read once per treaty by the network fragment; here only merged, in the canonical order.
       const [o, set] = [tr.fresh('o'), tr.fresh('set')];
