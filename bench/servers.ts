@@ -95,6 +95,9 @@ async function serve(kind: ServerKind): Promise<void> {
   const auth = neo4j.auth.basic(process.env.NEO4J_USER!, process.env.NEO4J_PASSWORD!);
   let url: string;
   let stop: () => Promise<void>;
+  // Both GraphQL servers as they run in production (graphql-js without its development checks), as
+  // `npm start` runs Entente's; graphql is first imported below.
+  await import('../src/cli/production.ts');
   if (kind === 'entente') {
     const { Graph } = await import('../src/graph/graph.ts');
     const { startServer } = await import('../src/api/server.ts');

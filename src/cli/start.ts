@@ -5,6 +5,8 @@
  * `npm start -- --serve-only` only serves: for an API that runs as a read-only database user (see
  * docs/hardening.md), after the schema and seeds were loaded with `npm run seed` by a user that may write.
  */
+// First: it sets NODE_ENV before graphql-js loads.
+import './production.ts';
 import { parseArgs } from 'node:util';
 import { describeNeo4j, graphOptions, loadConfig } from '../config.ts';
 import { Graph } from '../graph/graph.ts';
