@@ -40,8 +40,12 @@ export function partial(text: string): PartialDate {
   return parsed;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian (proleptic) month lengths; arithmetic, as the API checks every date it serves. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 function iso(year: number, month: number, day: number): string {
