@@ -1,6 +1,6 @@
 // One shortest chain from `a` to `b` in which every hop is a treaty in force on `asOf` for both nations it
-// joins, carrying one of `obligations` (any when null). The search is bounded at 6 hops, the API's cap;
-// a longer shortest chain than `maxHops` counts as none.
+// joins, carrying one of `obligations` (any when null). The search is bounded at 6 hops, the API's cap,
+// which the translator lowers to `maxHops` (a quantifier takes no parameter); a longer chain counts as none.
 // In: a, b (Nations), asOf (date), obligations (list or null), maxHops (integer). Out: path.
 MATCH path = SHORTEST 1 (a) (
     (x:Nation)-[r1:PARTY_TO]->(t:Treaty)<-[r2:PARTY_TO]-(y:Nation)

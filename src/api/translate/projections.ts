@@ -119,11 +119,13 @@ export function fragmentCall(
   name: string,
   inputs: Record<string, string>,
   outputs: readonly string[],
+  /** Rewrites the fragment's text first (a bound Cypher takes no parameter for); user values never. */
+  rewrite: (text: string) => string = (text) => text,
 ): { call: string; out: Record<string, string> } {
   const imported = Object.values(inputs).filter((v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) && !/^(null|true|false)$/i.test(v));
   const binds = Object.entries(inputs).map(([as, expr]) => `${expr} AS ${as}`);
   const out = Object.fromEntries(outputs.map((o) => [o, tr.fresh(o)]));
-  const call = `CALL { ${imported.length ? `WITH ${[...new Set(imported)].join(', ')} ` : ''}WITH ${binds.join(', ')}\n${fragment(name)}\nRETURN ${outputs.map((o) => `${o} AS ${out[o]}`).join(', ')} }`;
+  const call = `CALL { ${imported.length ? `WITH ${[...new Set(imported)].join(', ')} ` : ''}WITH ${binds.join(', ')}\n${rewrite(fragment(name))}\nRETURN ${outputs.map((o) => `${o} AS ${out[o]}`).join(', ')} }`;
   return { call, out };
 }
 
