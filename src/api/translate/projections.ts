@@ -58,8 +58,7 @@ const listProp = (name: string): FieldCompiler => (b) => `coalesce(${b.node}.${n
 function nodes(tr: Translation, f: FieldSel, type: string, match: (x: string) => string, order: (x: string) => string): string {
   const [x, y] = [tr.fresh(type.toLowerCase()), tr.fresh(type.toLowerCase())];
   const found = `COLLECT { ${match(x)} WITH ${x} ORDER BY ${order(x)} RETURN ${x} }`;
-  return `COLLECT { UNWIND reduce(seen = [], n IN ${found} | CASE WHEN n IN seen THEN seen ELSE seen + n END) AS ${y} ` +
-    `RETURN ${project(type, { node: y }, f.fields, tr)} }`;
+  return `[${y} IN reduce(seen = [], n IN ${found} | CASE WHEN n IN seen THEN seen ELSE seen + n END) | ${project(type, { node: y }, f.fields, tr)}]`;
 }
 
 /** One node (or null) reached by `match`. */
