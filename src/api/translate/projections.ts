@@ -118,7 +118,7 @@ export function fragmentCall(
   name: string,
   inputs: Record<string, string>,
   outputs: readonly string[],
-  /** Rewrites the fragment's text first (a bound Cypher takes no parameter for); user values never. */
+  /** Rewrites or wraps the fragment's text (a bound Cypher takes no parameter for, a grouping); never with user values. */
   rewrite: (text: string) => string = (text) => text,
 ): { call: string; out: Record<string, string> } {
   const imported = Object.values(inputs).filter((v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) && !/^(null|true|false)$/i.test(v));
@@ -128,15 +128,27 @@ export function fragmentCall(
   return { call, out };
 }
 
-/** Alliance rows from the allies fragment, projected. */
-export function alliancesFrom(tr: Translation, f: FieldSel, me: string, asOf: string, obligations: string): string {
-  const { call, out } = fragmentCall(tr, 'api/allies', { me, asOf, obligations }, ['ally', 'treaties', 'since']);
-  return `COLLECT { ${call} RETURN ${project('Alliance', { nation: out.ally!, treaties: out.treaties!, since: out.since!, obligations }, f.fields, tr)} }`;
+/**
+ * The rows of `api/allies` or `api/defenders` grouped by partner: by one aggregation at the root of a query,
+ * in lists inside a projection, where Neo4j 5 refuses aggregating functions.
+ */
+function partnersCall(tr: Translation, name: string, inputs: Record<string, string>, atRoot: boolean) {
+  return fragmentCall(tr, name, inputs, ['partner', 'treaties', 'provisions', 'since'], (rows) =>
+    atRoot
+      ? `${rows}\n${fragment('api/partner-rows')}`
+      : `WITH COLLECT { ${rows}\nRETURN [partner, t, p, start[1]] AS row } AS rows\n${fragment('api/partner-rows-nested')}`,
+  );
 }
 
-export function defendersFrom(tr: Translation, f: FieldSel, me: string, asOf: string): string {
-  const { call, out } = fragmentCall(tr, 'api/defenders', { me, asOf }, ['defender', 'treaties', 'provisions', 'since']);
-  return `COLLECT { ${call} RETURN ${project('Alliance', { nation: out.defender!, treaties: out.treaties!, provisions: out.provisions!, since: out.since!, obligations: "['DEFENSE']" }, f.fields, tr)} }`;
+/** Alliance rows from the allies fragment, projected. */
+export function alliancesFrom(tr: Translation, f: FieldSel, me: string, asOf: string, obligations: string, atRoot = false): string {
+  const { call, out } = partnersCall(tr, 'api/allies', { me, asOf, obligations }, atRoot);
+  return `COLLECT { ${call} RETURN ${project('Alliance', { nation: out.partner!, treaties: out.treaties!, since: out.since!, obligations }, f.fields, tr)} }`;
+}
+
+export function defendersFrom(tr: Translation, f: FieldSel, me: string, asOf: string, atRoot = false): string {
+  const { call, out } = partnersCall(tr, 'api/defenders', { me, asOf }, atRoot);
+  return `COLLECT { ${call} RETURN ${project('Alliance', { nation: out.partner!, treaties: out.treaties!, provisions: out.provisions!, since: out.since!, obligations: "['DEFENSE']" }, f.fields, tr)} }`;
 }
 
 /** Timeline events of nation `me`, within [from, to] (text dates or null), in date order. */

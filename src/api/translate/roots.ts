@@ -262,13 +262,13 @@ const search: RootBuilder = (sel, tr) => {
 
 const alliesOf: RootBuilder = (sel, tr) => {
   const { match, node } = nationOf(tr, sel.args.code);
-  const expr = alliancesFrom(tr, sel, node, dateParam(tr, sel.args.asOf, tr.today), tr.param(sel.args.obligations ?? null));
+  const expr = alliancesFrom(tr, sel, node, dateParam(tr, sel.args.asOf, tr.today), tr.param(sel.args.obligations ?? null), true);
   return { cypher: `${match} RETURN ${expr} AS result`, finish: (rows) => first(rows, []) };
 };
 
 const defendersOf: RootBuilder = (sel, tr) => {
   const { match, node } = nationOf(tr, sel.args.code);
-  const expr = defendersFrom(tr, sel, node, dateParam(tr, sel.args.asOf, tr.today));
+  const expr = defendersFrom(tr, sel, node, dateParam(tr, sel.args.asOf, tr.today), true);
   return { cypher: `${match} RETURN ${expr} AS result`, finish: (rows) => first(rows, []) };
 };
 
