@@ -7,19 +7,13 @@
 import { firstDay } from '../../model/dates.ts';
 import { endBound } from '../../model/periods.ts';
 import type { IssueLog } from '../engine/issues.ts';
-import type { Office, SpellRow } from './read.ts';
+import type { SpellRow } from './read.ts';
 
-export interface Tenure {
-  readonly qid: string;
-  readonly office: Office;
-  readonly nation: string;
-  readonly from?: string;
-  readonly to?: string;
-  readonly party?: string;
-  readonly endCause?: string;
+/** One tenure: a spell row's facts without the person's name, from the rows merged into it. */
+export type Tenure = Omit<SpellRow, 'person' | 'line'> & {
   /** The lines of the rows merged into this tenure, first one first. */
   readonly lines: readonly number[];
-}
+};
 
 export function dedupeSpells(file: string, spells: readonly SpellRow[], issues: IssueLog): Tenure[] {
   const groups = new Map<string, SpellRow[]>();
