@@ -70,9 +70,11 @@ async function serveCypher(driver: Driver): Promise<Server> {
         res.writeHead(404).end();
         return;
       }
+      // One auto-commit READ transaction, as the API's Graph.readText runs a query.
       const session = driver.session({ defaultAccessMode: neo4j.session.READ });
       session
-        .executeRead(async (tx) => (await tx.run(statement, JSON.parse(body || '{}') as Record<string, unknown>)).records.map((r) => r.toObject()))
+        .run(statement, JSON.parse(body || '{}') as Record<string, unknown>)
+        .then((result) => result.records.map((r) => r.toObject()))
         .then((rows) => {
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: rows }, (_, v) => (v instanceof neo4j.types.Date ? v.toString() : v)));
         })

@@ -20,6 +20,9 @@ export interface GraphOptions {
   connectionTimeoutMs?: number;
 }
 
+/** How long a read keeps retrying a transient failure, and its first pause (doubled each time, ±20%). */
+const READ_RETRY = { withinMs: 3_000, firstDelayMs: 200 };
+
 /** Counts every transaction, so tests can assert how many round trips a request made. */
 export interface RoundTripCounter {
   count: number;
@@ -48,19 +51,29 @@ export class Graph {
     return this.readText<T>(cypher(name), params);
   }
 
-  /** Like `read`, for statement text built from named parts (for example a generated query). */
+  /**
+   * Like `read`, for statement text built from named parts (for example a generated query).
+   *
+   * One statement needs no explicit transaction: it runs as an auto-commit transaction in READ access mode,
+   * which Neo4j refuses to let write (test/hardening/read-only.test.ts), in one round trip (RUN and PULL)
+   * where a managed transaction takes three (BEGIN, RUN and PULL, COMMIT). Transient failures (a cluster
+   * member gone, a routing table out of date) are retried here, as the driver retries managed ones.
+   */
   async readText<T extends RecordShape = RecordShape>(text: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     this.roundTrips.count += 1;
-    try {
-      return await session.executeRead(
-        async (tx) => (await tx.run<T>(text, params)).records.map((record) => record.toObject()),
-        this.readTimeoutMs ? { timeout: this.readTimeoutMs } : undefined,
-      );
-    } catch (error) {
-      throw mapDriverError(error);
-    } finally {
-      await session.close();
+    const config = this.readTimeoutMs ? { timeout: this.readTimeoutMs } : undefined;
+    const deadline = Date.now() + READ_RETRY.withinMs;
+    for (let delayMs = READ_RETRY.firstDelayMs; ; delayMs *= 2) {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        return (await session.run<T>(text, params, config)).records.map((record) => record.toObject());
+      } catch (error) {
+        const wait = delayMs * (0.8 + 0.4 * Math.random());
+        if (!neo4j.isRetryableError(error) || Date.now() + wait > deadline) throw mapDriverError(error);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      } finally {
+        await session.close();
+      }
     }
   }
 
