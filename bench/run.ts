@@ -8,7 +8,12 @@
  * @neo4j/graphql's generated API (for every query it can express). It reports latency p50/p95, throughput and
  * each server's peak RSS, prints a table, writes JSON to bench/results/ and rewrites BENCHMARKS.md.
  *
- *   npm run bench [-- --scales 1,10,100] [--seconds 5] [--connections 4]
+ *   npm run bench [-- --scales 1,10,100] [--seconds 3] [--rounds 3] [--import-runs 3] [--connections 4]
+ *
+ * Every figure is the median over repeated runs, shown with its spread: `--import-runs` imports from empty
+ * (each followed, up to 10x, by an import that finds nothing to write), and `--rounds` timed rounds of
+ * `--seconds` each per query and server, the servers taking turns within a round so that a burst of other
+ * work on the machine falls on all of them rather than on one.
  *   npm run bench -- --from-json bench/results/bench-....json    (write BENCHMARKS.md again from a saved run)
  *
  * A throwaway Neo4j is started for the run and deleted after it.
@@ -53,12 +58,26 @@ interface ImportResult {
   alliances: number;
   memberRows: number;
   elements: number;
+  /** The median over `runs`. */
   seconds: number;
+  /** Each run's time, from empty, in seconds. */
+  runs?: number[];
   memberRowsPerSecond: number;
   elementsPerSecond: number;
   singleTransaction: boolean;
-  /** A second import of the same files (nothing to write). */
+  /** The median time of a second import of the same files (nothing to write), and each run's. */
   rerunSeconds?: number;
+  rerunRuns?: number[];
+}
+
+/** One timed round of a query against one server. */
+interface Round {
+  requests: number;
+  /** Transport errors, timeouts and answers other than 200. */
+  errors: number;
+  p50: number;
+  p95: number;
+  throughput: number;
 }
 
 interface QueryResult {
@@ -68,10 +87,13 @@ interface QueryResult {
   /** Why there is no measurement (the server cannot express the query, or it failed). */
   skipped?: string;
   mode?: 'load' | 'sequential';
+  /** Over all rounds. */
   requests?: number;
+  /** Medians over the rounds; each round's figures are in `rounds`. */
   p50?: number;
   p95?: number;
   throughput?: number;
+  rounds?: Round[];
   errors?: number;
   /** The size of the answer (allies, treaties, hops, edges, total), to check that the servers agree. */
   size?: number;
@@ -90,20 +112,24 @@ interface ScaleResult {
 interface Report {
   started: string;
   machine: ReturnType<typeof machine>;
-  settings: { heap: string; pageCacheMb: number; connections: number; seconds: number };
+  settings: { heap: string; pageCacheMb: number; connections: number; seconds: number; rounds?: number; importRuns?: number };
   results: ScaleResult[];
 }
 
 const { values } = parseArgs({
   options: {
     scales: { type: 'string', default: '1,10,100' },
-    seconds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
+    'import-runs': { type: 'string', default: '3' },
     connections: { type: 'string', default: '4' },
     'from-json': { type: 'string' },
   },
 });
 const scales = values.scales.split(',').map(Number);
 const baseSeconds = Number(values.seconds);
+const rounds = Number(values.rounds);
+const importRuns = Number(values['import-runs']);
 const connections = Number(values.connections);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const loadAverage = os.loadavg();
@@ -133,7 +159,7 @@ if (values['from-json']) {
     await stopInstance(neoDir);
     rmSync(work, { recursive: true, force: true });
   }
-  const report: Report = { started: started.toISOString(), machine: machine(), settings: { heap: HEAP, pageCacheMb: PAGE_CACHE_MB, connections, seconds: baseSeconds }, results };
+  const report: Report = { started: started.toISOString(), machine: machine(), settings: { heap: HEAP, pageCacheMb: PAGE_CACHE_MB, connections, seconds: baseSeconds, rounds, importRuns }, results };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const jsonFile = join(ROOT, 'bench', 'results', `bench-${report.started.replace(/[:.]/g, '-')}.json`);
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -159,30 +185,40 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     await importAtop(graph, { dir: world.atopDir, statesFile: world.statesFile, crosswalkFile: world.crosswalkFile });
     await clear();
   }
-  const t0 = performance.now();
-  const summary = await importAtop(graph, { dir: world.atopDir, statesFile: world.statesFile, crosswalkFile: world.crosswalkFile, progress: terminalProgress() });
-  const seconds = (performance.now() - t0) / 1000;
+  const files = { dir: world.atopDir, statesFile: world.statesFile, crosswalkFile: world.crosswalkFile };
+  const runs: number[] = [];
+  const rerunRuns: number[] = [];
+  let summary: Awaited<ReturnType<typeof importAtop>> | undefined;
+  for (let run = 0; run < importRuns; run += 1) {
+    if (run > 0) await clear();
+    const t0 = performance.now();
+    summary = await importAtop(graph, { ...files, ...(run === 0 ? { progress: terminalProgress() } : {}) });
+    runs.push((performance.now() - t0) / 1000);
+    if (scale <= 10) {
+      const t1 = performance.now();
+      const again = await importAtop(graph, files);
+      const t = totals(again.counts);
+      if (t.created + t.updated + t.removed > 0) throw new Error(`a second import at ${scale}x changed ${t.created + t.updated + t.removed} elements`);
+      rerunRuns.push((performance.now() - t1) / 1000);
+    }
+  }
+  const seconds = median(runs);
   const memberRows = lines(join(world.atopDir, 'atop5_1m.csv'));
-  const elements = totals(summary.counts).created;
+  const elements = totals(summary!.counts).created;
   const result: ImportResult = {
     source: real ? 'ATOP 5.1 (real files)' : `synthetic world, seed fixed (bench/generate.ts)`,
-    states: summary.counts.find((c) => c.kind === 'nations')?.created ?? 0,
+    states: summary!.counts.find((c) => c.kind === 'nations')?.created ?? 0,
     alliances: lines(join(world.atopDir, 'atop5_1a.csv')),
     memberRows,
     elements,
     seconds,
+    runs,
     memberRowsPerSecond: memberRows / seconds,
     elementsPerSecond: elements / seconds,
-    singleTransaction: summary.singleTransaction,
+    singleTransaction: summary!.singleTransaction,
+    ...(rerunRuns.length > 0 ? { rerunSeconds: median(rerunRuns), rerunRuns } : {}),
   };
-  if (scale <= 10) {
-    const t1 = performance.now();
-    const again = await importAtop(graph, { dir: world.atopDir, statesFile: world.statesFile, crosswalkFile: world.crosswalkFile });
-    const t = totals(again.counts);
-    if (t.created + t.updated + t.removed > 0) throw new Error(`a second import at ${scale}x changed ${t.created + t.updated + t.removed} elements`);
-    result.rerunSeconds = (performance.now() - t1) / 1000;
-  }
-  say(`imported ${memberRows} member rows (${elements} elements) in ${seconds.toFixed(1)} s: ${Math.round(result.memberRowsPerSecond)} member rows/s`);
+  say(`imported ${memberRows} member rows (${elements} elements) in ${seconds.toFixed(1)} s (median of ${runs.map((x) => x.toFixed(1)).join(', ')}): ${Math.round(result.memberRowsPerSecond)} member rows/s`);
 
   const targets = await chooseTargets('1990-06-01');
   say(`targets: ${JSON.stringify(targets)}`);
@@ -193,16 +229,36 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     for (const kind of SERVER_KINDS) servers.set(kind, await startServer(kind));
     const seconds = Math.max(2, Math.round(baseSeconds * (scale >= 100 ? 0.6 : scale >= 10 ? 0.8 : 1)));
     for (const spec of QUERIES) {
+      const checked: Checked[] = [];
       for (const kind of SERVER_KINDS) {
         const request = spec.request(kind, targets);
         if (!request) {
           queries.push({ scale, query: spec.name, server: kind, skipped: 'not expressible' });
           continue;
         }
-        queries.push(await measure(scale, spec, kind, servers.get(kind)!.url, request, seconds));
-        const last = queries[queries.length - 1]!;
-        if (last.skipped?.startsWith('failed')) say(`${kind} server output:\n${servers.get(kind)!.output().slice(-2000)}`);
-        say(`${spec.name.padEnd(32)} ${kind.padEnd(14)} ${last.skipped ?? `p50 ${fmt(last.p50)} ms, p95 ${fmt(last.p95)} ms, ${fmt(last.throughput)} req/s (${last.mode}, size ${last.size})`}`);
+        const check = await checkAnswer(spec, kind, servers.get(kind)!.url, request, seconds);
+        if ('skipped' in check) {
+          queries.push({ scale, query: spec.name, server: kind, skipped: check.skipped });
+          say(`${kind} server output:\n${servers.get(kind)!.output().slice(-2000)}`);
+        } else {
+          checked.push(check);
+        }
+      }
+      // Untimed load first, so that every server is measured warm (V8's compiled code, Neo4j's plans and
+      // caches), not while it warms up; then the rounds, the servers taking turns (a different one first
+      // each round).
+      for (const c of checked) if (c.mode === 'load') await load(c, WARMUP_SECONDS);
+      const measured = new Map<ServerKind, Round[]>(checked.map((c) => [c.kind, []]));
+      for (let round = 0; round < rounds; round += 1) {
+        for (let i = 0; i < checked.length; i += 1) {
+          const c = checked[(i + round) % checked.length]!;
+          measured.get(c.kind)!.push(c.mode === 'load' ? await load(c, seconds) : await sequentialRound(c));
+        }
+      }
+      for (const c of checked) {
+        const q = summarize(scale, spec.name, c, measured.get(c.kind)!);
+        queries.push(q);
+        say(`${spec.name.padEnd(32)} ${c.kind.padEnd(14)} p50 ${fmt(q.p50)} ms (${spread(q)}), p95 ${fmt(q.p95)} ms, ${fmt(q.throughput)} req/s (${q.mode}, size ${q.size})`);
       }
     }
   } finally {
@@ -315,40 +371,68 @@ async function once(url: string, body: string): Promise<{ ms: number; data: unkn
   }
 }
 
-async function measure(scale: number, spec: (typeof QUERIES)[number], server: ServerKind, base: string, request: { path: string; body: Record<string, unknown> }, seconds: number): Promise<QueryResult> {
+/** A server whose answer to a query was checked: how it is to be timed. */
+interface Checked {
+  kind: ServerKind;
+  url: string;
+  body: string;
+  size: number;
+  bytes: number;
+  /** Under load, or (too slow for that in the time given) by single requests. */
+  mode: 'load' | 'sequential';
+}
+
+/** Sends the query once to check the answer and once more to see how long it takes. */
+async function checkAnswer(spec: (typeof QUERIES)[number], kind: ServerKind, base: string, request: { path: string; body: Record<string, unknown> }, seconds: number): Promise<Checked | { skipped: string }> {
   const url = `${base}${request.path}`;
   const body = JSON.stringify(request.body);
   const first = await once(url, body);
-  if (first.error) return { scale, query: spec.name, server, skipped: `failed: ${first.error}` };
-  const size = spec.size(server, first.data);
+  if (first.error) return { skipped: `failed: ${first.error}` };
   const warm = await once(url, body);
-  const sequential = async (): Promise<QueryResult> => {
-    // Too slow to load in the time given: a few requests one after another.
-    const times = [warm.ms];
-    let errors = 0;
-    for (let i = 0; i < 2; i += 1) {
-      const r = await once(url, body);
-      times.push(r.ms);
-      if (r.error) errors += 1;
-    }
-    return { scale, query: spec.name, server, mode: 'sequential', requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), throughput: 1000 / percentile(times, 50), errors, size, bytes: first.bytes };
-  };
-  if (warm.ms > Math.min(SLOW_MS, (seconds * 1000) / 4)) return sequential();
-  // Untimed load first, so that every server is measured warm (V8's compiled code, Neo4j's plans and
-  // caches), not while it warms up: a few hundred requests for a fast query.
-  await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: WARMUP_SECONDS, timeout: REQUEST_TIMEOUT_MS / 1000 });
+  if (warm.error) return { skipped: `failed: ${warm.error}` };
+  const mode = warm.ms > Math.min(SLOW_MS, (seconds * 1000) / 4) ? 'sequential' : 'load';
+  return { kind, url, body, size: spec.size(kind, first.data), bytes: first.bytes, mode };
+}
+
+/** `seconds` of load from `connections` clients; the figures of the answers that came back 200. */
+async function load(c: Checked, seconds: number): Promise<Round> {
   const times: number[] = [];
-  const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, timeout: REQUEST_TIMEOUT_MS / 1000 });
+  const instance = autocannon({ url: c.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: c.body, connections, duration: seconds, timeout: REQUEST_TIMEOUT_MS / 1000 });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode === 200) times.push(responseTime);
   });
   const result = await instance;
-  if (times.length < 3) return sequential();
+  return { requests: times.length, errors: result.errors + result.timeouts + result.non2xx, p50: percentile(times, 50), p95: percentile(times, 95), throughput: times.length / result.duration };
+}
+
+/** One request, for a query too slow to load. */
+async function sequentialRound(c: Checked): Promise<Round> {
+  const r = await once(c.url, c.body);
+  return { requests: 1, errors: r.error ? 1 : 0, p50: r.ms, p95: r.ms, throughput: 1000 / r.ms };
+}
+
+function summarize(scale: number, query: string, c: Checked, rounds: Round[]): QueryResult {
   return {
-    scale, query: spec.name, server, mode: 'load', requests: result.requests.total,
-    p50: percentile(times, 50), p95: percentile(times, 95), throughput: times.length / result.duration,
-    errors: result.errors + result.timeouts + result.non2xx, size, bytes: first.bytes,
+    scale, query, server: c.kind, mode: c.mode,
+    requests: rounds.reduce((n, r) => n + r.requests, 0),
+    p50: median(rounds.map((r) => r.p50)),
+    p95: median(rounds.map((r) => r.p95)),
+    throughput: median(rounds.map((r) => r.throughput)),
+    rounds, errors: rounds.reduce((n, r) => n + r.errors, 0), size: c.size, bytes: c.bytes,
   };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The range of the rounds' p50s, as "min-max". */
+function spread(q: QueryResult): string {
+  const p50s = (q.rounds ?? []).map((r) => r.p50);
+  return p50s.length > 1 ? `${fmt(Math.min(...p50s))}-${fmt(Math.max(...p50s))}` : '-';
 }
 
 function percentile(values: number[], p: number): number {
@@ -378,28 +462,38 @@ function formatTables(all: ScaleResult[], connections: number): string {
   const out: string[] = [];
   out.push('## Import');
   out.push('');
-  out.push('| scale | data | states | alliances | member rows | elements written | time | member rows/s | elements/s | rerun, nothing to write |');
-  out.push('|---|---|---|---|---|---|---|---|---|---|');
+  out.push('Medians over the runs, with the range of the runs in brackets.');
+  out.push('');
+  out.push('| scale | data | states | alliances | member rows | elements written | runs | time | member rows/s | elements/s | rerun, nothing to write |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  const range = (xs: number[] | undefined) => (xs && xs.length > 1 ? ` (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)})` : '');
   for (const r of all) {
     const i = r.import;
-    out.push(`| ${r.scale}x | ${i.source} | ${i.states} | ${i.alliances} | ${i.memberRows} | ${i.elements} | ${i.seconds.toFixed(1)} s | ${Math.round(i.memberRowsPerSecond)} | ${Math.round(i.elementsPerSecond)} | ${i.rerunSeconds === undefined ? '-' : `${i.rerunSeconds.toFixed(1)} s`} |`);
+    const perSecond = (n: number) => `${Math.round(n / i.seconds)}${i.runs && i.runs.length > 1 ? ` (${Math.round(n / Math.max(...i.runs))}-${Math.round(n / Math.min(...i.runs))})` : ''}`;
+    out.push(`| ${r.scale}x | ${i.source} | ${i.states} | ${i.alliances} | ${i.memberRows} | ${i.elements} | ${i.runs?.length ?? 1} | ${i.seconds.toFixed(1)} s${range(i.runs)} | ${perSecond(i.memberRows)} | ${perSecond(i.elements)} | ${i.rerunSeconds === undefined ? '-' : `${i.rerunSeconds.toFixed(1)} s${range(i.rerunRuns)}`} |`);
   }
   out.push('');
   out.push('## Queries');
   out.push('');
-  out.push(`autocannon, ${connections} connections on loopback; p50 / p95 in ms, throughput in requests/s; "seq." = too slow to load in the time given (over ${SLOW_MS / 1000} s, or a quarter of it), timed by 3 sequential requests.`);
+  out.push(`autocannon, ${connections} connections on loopback. Each cell: p50 (the range of the rounds' p50s) / p95 in ms / throughput in requests/s, each the median over the rounds; "seq." = too slow to load in the time given (over ${SLOW_MS / 1000} s, or a quarter of it), timed by one request a round. The last two columns divide Entente's p50 by the others' (below 1: Entente is faster).`);
   out.push('');
-  out.push(`| scale | query | answer size | ${SERVER_KINDS.map((k) => `${k} p50 / p95 / req/s`).join(' | ')} |`);
-  out.push(`|---|---|---|${SERVER_KINDS.map(() => '---').join('|')}|`);
+  out.push(`| scale | query | answer size | ${SERVER_KINDS.map((k) => `${k} p50 (range) / p95 / req/s`).join(' | ')} | entente ÷ cypher | entente ÷ neo4j-graphql |`);
+  out.push(`|---|---|---|${SERVER_KINDS.map(() => '---').join('|')}|---|---|`);
   for (const r of all) {
     for (const spec of QUERIES) {
+      const of = (kind: ServerKind) => r.queries.find((x) => x.query === spec.name && x.server === kind && !x.skipped);
       const cells = SERVER_KINDS.map((kind) => {
         const q = r.queries.find((x) => x.query === spec.name && x.server === kind);
         if (!q || q.skipped) return q?.skipped ?? '-';
-        return `${fmt(q.p50)} / ${fmt(q.p95)} / ${fmt(q.throughput)}${q.mode === 'sequential' ? ' (seq.)' : ''}${q.errors ? ` (${q.errors} errors)` : ''}`;
+        const range = spread(q);
+        return `${fmt(q.p50)}${range === '-' ? '' : ` (${range})`} / ${fmt(q.p95)} / ${fmt(q.throughput)}${q.mode === 'sequential' ? ' (seq.)' : ''}${q.errors ? ` (${q.errors} errors)` : ''}`;
       });
+      const ratio = (kind: ServerKind) => {
+        const [mine, theirs] = [of('entente')?.p50, of(kind)?.p50];
+        return mine === undefined || theirs === undefined ? '-' : `${(mine / theirs).toFixed(2)}x`;
+      };
       const size = r.queries.find((x) => x.query === spec.name && x.server === 'cypher')?.size ?? '-';
-      out.push(`| ${r.scale}x | ${spec.name} | ${size} | ${cells.join(' | ')} |`);
+      out.push(`| ${r.scale}x | ${spec.name} | ${size} | ${cells.join(' | ')} | ${ratio('cypher')} | ${ratio('neo4j-graphql')} |`);
     }
   }
   out.push('');
@@ -435,22 +529,26 @@ Written by \`npm run bench\` (bench/run.ts) on ${r.started.slice(0, 10)}; the ra
 
 ## Method
 
-- **Import**: \`importAtop\` from empty, the whole run (reading, checking, planning, writing), after one warm-up import
-  at the first scale so that compiling the statements is not counted. 1x is the real ATOP 5.1 files;
+- **Import**: \`importAtop\` from empty, the whole run (reading, checking, planning, writing), ${r.settings.importRuns ?? 1} runs
+  at each scale (the median and the range are shown), after one warm-up import at the first scale so that compiling
+  the statements is not counted. 1x is the real ATOP 5.1 files;
   10x and 100x are synthetic worlds with 10 and 100 times ATOP's states, alliances and member rows, in ATOP's own file
   layout (bench/generate.ts, fixed seed). Up to 60,000 writes an import is one transaction; above it, transactions of
-  about 20,000. "Rerun" is the same import again, which finds nothing to write.
+  about 20,000. "Rerun" is the same import again, right after each run, which finds nothing to write.
 - **Queries**: each query against three servers over the same graph, each in its own process: **entente** (the API of
   src/api/server.ts, as \`npm start\` serves it), **cypher** (the same question as hand-written Cypher, bench/cypher/,
-  through neo4j-driver behind a bare node:http server: the floor), and **neo4j-graphql** (@neo4j/graphql's generated API,
+  through neo4j-driver behind a bare node:http server, one auto-commit READ transaction a request as the API runs
+  them: the floor), and **neo4j-graphql** (@neo4j/graphql's generated API,
   served by graphql-yoga) for the queries it can express: it has no shortest path (alliancePath) and no pairwise
   aggregation (allianceNetwork); its alliesOf lists the allies only, without the shared treaties and \`since\`.
   Targets per scale: the nation with most memberships in force on 1990-06-01, its closest partner, and the nation
   farthest from it within 4 hops. Each query is sent once to check the answer (sizes compared across servers), once
-  more, then loaded untimed for ${WARMUP_SECONDS} s (V8's compiled code, Neo4j's plans and caches warm), then under load
-  with autocannon for a few seconds (fewer at 100x). Both GraphQL servers run with NODE_ENV=production, as
-  \`npm start\` runs Entente. The API runs with its default limits, except a 60 s query timeout so that the 100x
-  network has time to finish (the client waits 90 s).
+  more, then loaded untimed for ${WARMUP_SECONDS} s (V8's compiled code, Neo4j's plans and caches warm), then timed in
+  ${r.settings.rounds ?? 1} rounds of ${r.settings.seconds} s of load with autocannon (fewer seconds at 10x and 100x),
+  the servers taking turns within each round, a different one first each time, so that a burst of other work on
+  the shared machine falls on all of them. Every figure is the median over the rounds. Both GraphQL servers run with
+  NODE_ENV=production, as \`npm start\` runs Entente. The API runs with its default limits, except a 60 s query
+  timeout so that the 100x network has time to finish (the client waits 90 s).
 - **Peak RSS**: VmHWM of each server process over its scale's run.
 
 ${table}
