@@ -1,14 +1,15 @@
 // One shortest chain from `a` to `b` in which every hop is a treaty in force on `asOf` for both nations it
-// joins, carrying one of `obligations` (any when null). The search is bounded at 6 hops, the API's cap,
-// which the translator lowers to `maxHops` (a quantifier takes no parameter); a longer chain counts as none.
+// joins, carrying one of `obligations` (any when null). A hop is two memberships, nation to treaty to nation
+// (PARTY_TO only ever joins a Nation to a Treaty), so the search is bounded at 12 memberships: 6 hops, the
+// API's cap, which the translator lowers to 2 x `maxHops` (a bound takes no parameter).
+// shortestPath, not SHORTEST 1 with a quantified pattern: it tests these predicates on each membership and
+// treaty as its search from both ends reaches them, and reads about a third as much (659 database hits for
+// USA to SWZ in 1990, against 2,231). A shortest chain never passes a nation twice, so each hop joins two.
 // In: a, b (Nations), asOf (date), obligations (list or null), maxHops (integer). Out: path.
-MATCH path = SHORTEST 1 (a) (
-    (x:Nation)-[r1:PARTY_TO]->(t:Treaty)<-[r2:PARTY_TO]-(y:Nation)
-    WHERE x <> y
-      AND (t.untilDate IS NULL OR t.untilDate > asOf)
-      AND r1.fromDate <= asOf AND (r1.untilDate IS NULL OR r1.untilDate > asOf)
-      AND r2.fromDate <= asOf AND (r2.untilDate IS NULL OR r2.untilDate > asOf)
-      AND (obligations IS NULL OR EXISTS { MATCH (t)-[:HAS_PROVISION]->(p:Provision) WHERE p.obligation IN obligations })
-  ){1,6} (b)
+MATCH path = shortestPath((a)-[:PARTY_TO*1..12]-(b))
+WHERE all(r IN relationships(path) WHERE r.fromDate <= asOf AND (r.untilDate IS NULL OR r.untilDate > asOf))
+  AND all(n IN nodes(path) WHERE n:Nation OR (
+    (n.untilDate IS NULL OR n.untilDate > asOf)
+    AND (obligations IS NULL OR EXISTS { MATCH (n)-[:HAS_PROVISION]->(p:Provision) WHERE p.obligation IN obligations })))
 WITH path
 WHERE length(path) <= 2 * maxHops

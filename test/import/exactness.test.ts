@@ -181,4 +181,63 @@ describe.skipIf(!DATA.present)(`ATOP state-year exactness${DATA.present ? '' : `
       await server.stop();
     }
   });
+  it('finds alliancePath chains exactly as long as the shortest ones in allianceNetwork, at ATOP scale', async () => {
+    const server = await startServerProcess(testGraphOptions());
+    try {
+      type Edge = { a: { code: string }; b: { code: string }; treaties: { id: string }[] };
+      type Path = { nations: { code: string }[]; hops: { from: { code: string }; to: { code: string }; treaty: { id: string } }[] } | null;
+      const asOf = '1990-06-01';
+      const sample = random(1990);
+      let chains = 0;
+      for (const obligations of [null, ['DEFENSE']]) {
+        const network = await query(server.url, {
+          query: 'query($asOf: Date!, $o: [Obligation!]) { allianceNetwork(asOf: $asOf, obligations: $o) { nodes { code } edges { a { code } b { code } treaties { id } } } }',
+          variables: { asOf, o: obligations },
+        });
+        expect(network.json?.errors).toBeUndefined();
+        const { nodes, edges } = (network.json!.data as { allianceNetwork: { nodes: { code: string }[]; edges: Edge[] } }).allianceNetwork;
+        // The reference: breadth-first distances over the network's pairs, computed here.
+        const treatiesOf = new Map<string, Set<string>>();
+        const neighbours = new Map<string, string[]>();
+        for (const e of edges) {
+          treatiesOf.set(`${e.a.code} ${e.b.code}`, new Set(e.treaties.map((t) => t.id)));
+          treatiesOf.set(`${e.b.code} ${e.a.code}`, new Set(e.treaties.map((t) => t.id)));
+          neighbours.set(e.a.code, [...(neighbours.get(e.a.code) ?? []), e.b.code]);
+          neighbours.set(e.b.code, [...(neighbours.get(e.b.code) ?? []), e.a.code]);
+        }
+        const distance = (from: string, to: string): number | null => {
+          const seen = new Map([[from, 0]]);
+          let frontier = [from];
+          for (let d = 1; d <= 4 && frontier.length > 0; d += 1) {
+            const next: string[] = [];
+            for (const x of frontier) for (const y of neighbours.get(x) ?? []) if (!seen.has(y)) seen.set(y, d), next.push(y);
+            frontier = next;
+          }
+          return seen.get(to) ?? null;
+        };
+        const codes = nodes.map((n) => n.code).sort();
+        for (let i = 0; i < 25; i += 1) {
+          const from = codes[Math.floor(sample() * codes.length)]!;
+          const to = codes[Math.floor(sample() * codes.length)]!;
+          if (from === to) continue;
+          const answer = await query(server.url, {
+            query: 'query($from: ID!, $to: ID!, $asOf: Date, $o: [Obligation!]) { alliancePath(from: $from, to: $to, asOf: $asOf, obligations: $o) { nations { code } hops { from { code } to { code } treaty { id } } } }',
+            variables: { from, to, asOf, o: obligations },
+          });
+          expect(answer.json?.errors).toBeUndefined();
+          const path = (answer.json!.data as { alliancePath: Path }).alliancePath;
+          const expected = distance(from, to);
+          expect({ from, to, obligations, hops: path?.hops.length ?? null }).toEqual({ from, to, obligations, hops: expected });
+          if (!path) continue;
+          chains += 1;
+          // Each hop is a pair of the network, by one of that pair's treaties, and the hops join up.
+          expect(path.nations.map((n) => n.code)).toEqual([from, ...path.hops.map((h) => h.to.code)]);
+          for (const hop of path.hops) expect(treatiesOf.get(`${hop.from.code} ${hop.to.code}`)?.has(hop.treaty.id)).toBe(true);
+        }
+      }
+      expect(chains).toBeGreaterThan(20);
+    } finally {
+      await server.stop();
+    }
+  });
 });

@@ -282,8 +282,8 @@ const treatiesBetween: RootBuilder = (sel, tr) => {
   };
 };
 
-/** The quantifier of cypher/api/alliance-path.cypher, at the API's cap (LIMITS.maxHops). */
-const PATH_CAP = `{1,${LIMITS.maxHops}}`;
+/** The length bound of cypher/api/alliance-path.cypher, in memberships (two a hop), at the API's cap (LIMITS.maxHops). */
+const PATH_CAP = `*1..${2 * LIMITS.maxHops}]`;
 
 const alliancePath: RootBuilder = (sel, tr) => {
   const hops = sel.args.maxHops ?? LIMITS.defaultHops;
@@ -307,10 +307,10 @@ const alliancePath: RootBuilder = (sel, tr) => {
     { a: a.node, b: b.node, asOf: dateParam(tr, sel.args.asOf, tr.today), obligations, maxHops: tr.param(hops) },
     ['path'],
     // The search stops at maxHops, not at the cap: a chain that is not there is given up sooner. Cypher takes
-    // no parameter for a quantifier; `hops` is a whole number from 1 to 6, checked above.
+    // no parameter for a length bound; `hops` is a whole number from 1 to 6, checked above.
     (text) => {
       if (!text.includes(PATH_CAP)) throw new Error(`cypher/api/alliance-path.cypher no longer says ${PATH_CAP}`);
-      return text.replace(PATH_CAP, `{1,${hops}}`);
+      return text.replace(PATH_CAP, `*1..${2 * hops}]`);
     },
   );
   return {
