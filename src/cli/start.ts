@@ -41,14 +41,16 @@ await runCli(async () => {
     await applySchema(graph);
     console.log(formatReport(await loadSeeds(graph, { dir: SEEDS_DIR })));
   }
-  const server = await startServer({ graph, port: config.port, host: config.host, limits: config.limits });
-  console.log(`Entente is serving the dashboard at ${server.url}/ and GraphQL (with GraphiQL) at ${server.url}/graphql`);
-  void warmUp(server.url);
-  await new Promise<void>((resolve) => {
+  // Listening for the stop signals before saying "serving": whoever reads that line may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  const server = await startServer({ graph, port: config.port, host: config.host, limits: config.limits });
+  console.log(`Entente is serving the dashboard at ${server.url}/ and GraphQL (with GraphiQL) at ${server.url}/graphql`);
+  void warmUp(server.url);
+  await stopped;
   await server.close();
   await graph.close();
   return 0;
