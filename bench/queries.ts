@@ -4,6 +4,10 @@
  * it. @neo4j/graphql has no shortest path and no pairwise aggregation, so alliancePath and allianceNetwork
  * have no counterpart there; its alliesOf lists the allies (a nested connection filter with the dates on both
  * memberships), without the shared treaties and the `since` date Entente computes.
+ *
+ * The hand-written queries give Entente's answers, order included; `answer` puts both in one shape so that
+ * every run checks it. alliancePath is compared by length only: when several chains are shortest, either
+ * server may give any of them.
  */
 import type { ServerKind } from './servers.ts';
 
@@ -27,6 +31,11 @@ export interface QuerySpec {
   request(kind: ServerKind, t: Targets): Request | undefined;
   /** The size of an answer (allies, treaties, hops, edges, total), to check that all servers agree. */
   size(kind: ServerKind, data: unknown): number;
+  /**
+   * The whole answer of Entente or the hand-written Cypher in one shape, to check that the floor answers the
+   * same question (order included); undefined where only the size can be compared.
+   */
+  answer?(kind: 'entente' | 'cypher', data: unknown): unknown;
 }
 
 const gql = (query: string, variables: Record<string, unknown> = {}): Request => ({ path: '/graphql', body: { query, variables } });
@@ -50,6 +59,7 @@ export const QUERIES: readonly QuerySpec[] = [
               { code: t.hub, asOf: t.asOf },
             ),
     size: (kind, data) => (kind === 'entente' ? (field(data, 'alliesOf') as Rows) : kind === 'cypher' ? (data as Rows) : (field(data, 'nations') as Rows)).length,
+    answer: (kind, data) => (kind === 'entente' ? field(data, 'alliesOf') : data),
   },
   {
     name: 'treatiesBetween',
@@ -64,6 +74,7 @@ export const QUERIES: readonly QuerySpec[] = [
               { a: t.hub, b: t.partner },
             ),
     size: (kind, data) => (kind === 'entente' ? (field(data, 'treatiesBetween') as Rows) : kind === 'cypher' ? (data as Rows) : (field(data, 'treaties') as Rows)).length,
+    answer: (kind, data) => (kind === 'entente' ? field(data, 'treatiesBetween') : (data as Rows).map((r) => r.treaty)),
   },
   {
     name: 'alliancePath',
@@ -87,6 +98,14 @@ export const QUERIES: readonly QuerySpec[] = [
           ? cypher('alliance-network', { asOf: t.asOf })
           : undefined,
     size: (kind, data) => (kind === 'entente' ? (field(data, 'allianceNetwork') as { edges: unknown[] }).edges : (data as Rows)).length,
+    // The pairs, each as "a b: treaties" with a before b; the hand-written query leaves the nodes to the client.
+    answer: (kind, data) => {
+      const code = (x: unknown) => (x as { code: string }).code;
+      const edges = kind === 'entente'
+        ? ((field(data, 'allianceNetwork') as { edges: Rows }).edges).map((e) => ({ a: code(e.a), b: code(e.b), treaties: (e.treaties as { id: string }[]).map((t) => t.id) }))
+        : (data as { a: string; b: string; treaties: string[] }[]);
+      return edges.map((e) => `${[e.a, e.b].sort().join(' ')}: ${e.treaties.join(' ')}`).sort();
+    },
   },
   {
     name: 'nation→treaties→parties→nation',
@@ -105,6 +124,7 @@ export const QUERIES: readonly QuerySpec[] = [
       const treaties = (nation as { treaties: unknown[] } | undefined)?.treaties ?? [];
       return new Set(treaties.map((x) => (x as { id: string }).id)).size;
     },
+    answer: (kind, data) => (kind === 'entente' ? field(data, 'nation') : (data as Rows)[0]?.nation),
   },
   {
     name: 'treaties (page of 20)',
@@ -120,5 +140,10 @@ export const QUERIES: readonly QuerySpec[] = [
         : kind === 'cypher'
           ? ((data as Rows)[0]?.total as number)
           : (field(data, 'treatiesConnection') as { totalCount: number }).totalCount,
+    answer: (kind, data) => {
+      if (kind === 'cypher') return { total: (data as Rows)[0]?.total, page: (data as Rows)[0]?.page };
+      const connection = field(data, 'treaties') as { totalCount: number; edges: { node: unknown }[] };
+      return { total: connection.totalCount, page: connection.edges.map((e) => e.node) };
+    },
   },
 ];

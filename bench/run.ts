@@ -224,6 +224,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   say(`targets: ${JSON.stringify(targets)}`);
   const servers = new Map<ServerKind, Awaited<ReturnType<typeof startServer>>>();
   const queries: QueryResult[] = [];
+  const disagreements: string[] = [];
   const peakRssMiB = {} as Record<ServerKind, number>;
   try {
     for (const kind of SERVER_KINDS) servers.set(kind, await startServer(kind));
@@ -247,6 +248,8 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       // Untimed load first, so that every server is measured warm (V8's compiled code, Neo4j's plans and
       // caches), not while it warms up; then the rounds, the servers taking turns (a different one first
       // each round).
+      const [mine, floor] = [checked.find((c) => c.kind === 'entente')?.answer, checked.find((c) => c.kind === 'cypher')?.answer];
+      if (mine !== undefined && floor !== undefined && mine !== floor) disagreements.push(`${spec.name}: Entente's answer differs from the hand-written Cypher's (in content or order)`);
       for (const c of checked) if (c.mode === 'load') await load(c, WARMUP_SECONDS);
       const measured = new Map<ServerKind, Round[]>(checked.map((c) => [c.kind, []]));
       for (let round = 0; round < rounds; round += 1) {
@@ -267,7 +270,6 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       await server.stop();
     }
   }
-  const disagreements: string[] = [];
   for (const spec of QUERIES) {
     const sizes = queries.filter((q) => q.query === spec.name && q.size !== undefined);
     const reference = sizes.find((q) => q.server === 'cypher')?.size;
@@ -378,6 +380,8 @@ interface Checked {
   body: string;
   size: number;
   bytes: number;
+  /** The whole answer in the query's common shape, keys sorted (Entente and the hand-written Cypher). */
+  answer?: string;
   /** Under load, or (too slow for that in the time given) by single requests. */
   mode: 'load' | 'sequential';
 }
@@ -391,7 +395,8 @@ async function checkAnswer(spec: (typeof QUERIES)[number], kind: ServerKind, bas
   const warm = await once(url, body);
   if (warm.error) return { skipped: `failed: ${warm.error}` };
   const mode = warm.ms > Math.min(SLOW_MS, (seconds * 1000) / 4) ? 'sequential' : 'load';
-  return { kind, url, body, size: spec.size(kind, first.data), bytes: first.bytes, mode };
+  const answer = kind !== 'neo4j-graphql' && spec.answer ? JSON.stringify(sortedKeys(spec.answer(kind, first.data))) : undefined;
+  return { kind, url, body, size: spec.size(kind, first.data), bytes: first.bytes, mode, ...(answer === undefined ? {} : { answer }) };
 }
 
 /** `seconds` of load from `connections` clients; the figures of the answers that came back 200. */
@@ -421,6 +426,13 @@ function summarize(scale: number, query: string, c: Checked, rounds: Round[]): Q
     throughput: median(rounds.map((r) => r.throughput)),
     rounds, errors: rounds.reduce((n, r) => n + r.errors, 0), size: c.size, bytes: c.bytes,
   };
+}
+
+/** `value` with every object's keys in sorted order, so that two answers compare as JSON text. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+  return value;
 }
 
 function median(values: number[]): number {
@@ -544,7 +556,8 @@ Written by \`npm run bench\` (bench/run.ts) on ${r.started.slice(0, 10)}; the ra
   served by graphql-yoga) for the queries it can express: it has no shortest path (alliancePath) and no pairwise
   aggregation (allianceNetwork); its alliesOf lists the allies only, without the shared treaties and \`since\`.
   Targets per scale: the nation with most memberships in force on 1990-06-01, its closest partner, and the nation
-  farthest from it within 4 hops. Each query is sent once to check the answer (sizes compared across servers), once
+  farthest from it within 4 hops. Each query is sent once to check the answer (compared in full with the hand-written
+  Cypher's, order included, and by size with @neo4j/graphql's; any difference is listed under the table), once
   more, then loaded untimed for ${WARMUP_SECONDS} s (V8's compiled code, Neo4j's plans and caches warm), then timed in
   ${r.settings.rounds ?? 1} rounds of ${r.settings.seconds} s of load with autocannon (fewer seconds at 10x and 100x),
   the servers taking turns within each round, a different one first each time, so that a burst of other work on
