@@ -28,7 +28,9 @@ const parties = (atopId: number) =>
   );
 const treaty = async (atopId: number) =>
   (await graph.readText<{ t: Record<string, unknown> }>(
-    `MATCH (t:Treaty {atopId: $atopId}) RETURN t {.*, fromDate: toString(t.fromDate), untilDate: toString(t.untilDate)} AS t`,
+    `MATCH (t:Treaty {atopId: $atopId})
+     RETURN t {.*, fromDate: toString(t.fromDate), untilDate: toString(t.untilDate),
+               signedFromDate: toString(t.signedFromDate), signedToDate: toString(t.signedToDate)} AS t`,
     { atopId },
   ))[0]?.t;
 
@@ -145,6 +147,8 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
   it('keeps the precision of a date ATOP gives without its day', async () => {
     // 1115 (UK-Russia): begday missing, so signed "1844-06", in force from the first day it can stand for.
     expect(await treaty(1115)).toMatchObject({ signedOn: '1844-06', enteredIntoForceOn: '1844-06', fromDate: '1844-06-01', terminatedOn: '1846-06-29', untilDate: '1846-06-30' });
+    // The days "1844-06" can stand for, which the list's signing order and signedDuring read.
+    expect(await treaty(1115)).toMatchObject({ signedFromDate: '1844-06-01', signedToDate: '1844-06-30' });
     // 1035 (the Quadruple Alliance): endday missing, so it ends in "1822-12", counted through 31 December.
     expect(await treaty(1035)).toMatchObject({ terminatedOn: '1822-12', untilDate: '1823-01-01' });
     // Yugoslavia (COW 345) leaves the CSCE-era alliance 3740 in May 1992, day unknown.

@@ -240,4 +240,41 @@ describe.skipIf(!DATA.present)(`ATOP state-year exactness${DATA.present ? '' : `
       await server.stop();
     }
   });
+  it('lists ATOP alliances by signature: signedDuring a year gives those ATOP says began in it, in signing order', async () => {
+    const server = await startServerProcess(testGraphOptions());
+    try {
+      const began = new Map<number, string[]>();
+      for (const row of csvObjects(join(DATA.atopDir, 'atop5_1a.csv'))) {
+        const year = Number(row.begyr);
+        began.set(year, [...(began.get(year) ?? []), `atop-${row.atopid}`]);
+      }
+      for (const year of [1815, 1914, 1939, 1949, 1990, 2005]) {
+        const answer = await query(server.url, {
+          query: `query($from: Date!, $to: Date!) { treaties(first: 100, filter: { source: "ATOP 5.1", signedDuring: { from: $from, to: $to } }) {
+            totalCount edges { node { id signedOn } } } }`,
+          variables: { from: `${year}-01-01`, to: `${year}-12-31` },
+        });
+        expect(answer.json?.errors).toBeUndefined();
+        const page = (answer.json!.data as { treaties: { totalCount: number; edges: { node: { id: string; signedOn: string } }[] } }).treaties;
+        expect({ year, ids: page.edges.map((e) => e.node.id).sort() }).toEqual({ year, ids: [...(began.get(year) ?? [])].sort() });
+        expect(page.totalCount).toBe(began.get(year)?.length ?? 0);
+      }
+      // The whole list, unfiltered, pages in signing order (a date ATOP gives to the month sorts by its first day).
+      const firstDays: string[] = [];
+      let after: string | null = null;
+      for (let pageNo = 0; pageNo < 5; pageNo += 1) {
+        const answer = await query(server.url, {
+          query: 'query($after: String) { treaties(first: 100, after: $after) { edges { node { signedOn } } pageInfo { endCursor } } }',
+          variables: { after },
+        });
+        const page = (answer.json!.data as { treaties: { edges: { node: { signedOn: string | null } }[]; pageInfo: { endCursor: string } } }).treaties;
+        firstDays.push(...page.edges.map((e) => (e.node.signedOn ?? '9999').padEnd(10, '-01').slice(0, 10)));
+        after = page.pageInfo.endCursor;
+      }
+      expect(firstDays).toHaveLength(500);
+      expect(firstDays).toEqual([...firstDays].sort());
+    } finally {
+      await server.stop();
+    }
+  });
 });

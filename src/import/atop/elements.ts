@@ -3,6 +3,7 @@
  * one provision per obligation coded for any member, and one PARTY_TO per member row, so a member with
  * several phase rows keeps each phase's dates and obligations.
  */
+import { firstDay, lastDay } from '../../model/dates.ts';
 import { earlierEnd, endBound, startBound } from '../../model/periods.ts';
 import type { Obligation } from '../../seeds/schema.ts';
 import type { ElementSet } from '../engine/apply.ts';
@@ -46,6 +47,10 @@ export function treatyRows(data: AtopData, membersOf: ReadonlyMap<number, readon
       terminatedOn: a.end,
       fromDate: startBound(a.begin),
       untilDate: treatyUntil(a),
+      // The days the signature date can stand for, as the seeds store them: the treaty list's order and
+      // its signedDuring filter read these.
+      signedFromDate: firstDay(a.begin),
+      signedToDate: lastDay(a.begin),
       phases: a.maxPhase,
     };
     return { key: String(a.atopId), hash: contentHash(props), props, ref: { id: `atop-${a.atopId}` } };
