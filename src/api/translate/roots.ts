@@ -65,15 +65,28 @@ function decodeCursor(cursor: unknown): number {
   return Number(match[1]);
 }
 
+/** Where a connection's nodes come from: every node in order (`all`), or the page and the total already computed. */
+type ConnectionSource = { all: string } | { page: string; total: string };
+
+/** The page a connection's arguments ask for: how many nodes from which offset. */
+function pageWindow(sel: FieldSel): { size: number; offset: number } {
+  return { size: pageSize(sel.args, LIMITS.maxFirst, LIMITS.defaultFirst), offset: decodeCursor(sel.args.after) + 1 };
+}
+
 /**
- * A Relay connection over the node list `all` (a Cypher variable holding the ordered nodes): the page is
- * sliced in Cypher and projected once per `edges { node }` selection; cursors and page info are built here.
+ * A Relay connection over its source (Cypher variables): the page is projected once per `edges { node }`
+ * selection; cursors and page info are built here.
  */
-function connection(sel: FieldSel, tr: Translation, type: string, all: string): { ret: string; finish: RootQuery['finish'] } {
-  const size = pageSize(sel.args, LIMITS.maxFirst, LIMITS.defaultFirst);
-  const offset = decodeCursor(sel.args.after) + 1;
-  const skip = tr.param(offset);
-  const end = tr.param(offset + size);
+function connection(sel: FieldSel, tr: Translation, type: string, source: ConnectionSource): { ret: string; finish: RootQuery['finish'] } {
+  const { size, offset } = pageWindow(sel);
+  let page: string;
+  let total: string;
+  if ('all' in source) {
+    page = `${source.all}[${tr.param(offset)}..${tr.param(offset + size)}]`;
+    total = `size(${source.all})`;
+  } else {
+    ({ page, total } = source);
+  }
   const lists: string[] = [];
   const keys = new Map<string, string>();
   for (const edges of sel.fields.filter((f) => f.name === 'edges')) {
@@ -81,10 +94,10 @@ function connection(sel: FieldSel, tr: Translation, type: string, all: string): 
       const key = `n${keys.size}`;
       keys.set(`${edges.alias}.${nodeSel.alias}`, key);
       const x = tr.fresh('x');
-      lists.push(`${key}: COLLECT { UNWIND ${all}[${skip}..${end}] AS ${x} RETURN ${project(type, { node: x }, nodeSel.fields, tr)} }`);
+      lists.push(`${key}: COLLECT { UNWIND ${page} AS ${x} RETURN ${project(type, { node: x }, nodeSel.fields, tr)} }`);
     }
   }
-  const ret = `{total: size(${all}), count: size(${all}[${skip}..${end}])${lists.map((l) => `, ${l}`).join('')}}`;
+  const ret = `{total: ${total}, count: size(${page})${lists.map((l) => `, ${l}`).join('')}}`;
   const finish: RootQuery['finish'] = (rows) => {
     const r = rows[0]?.result as { total: number; count: number; [k: string]: unknown };
     const cursorAt = (i: number) => encodeCursor(offset + i);
@@ -149,6 +162,38 @@ const ORDER_FIELDS: Record<string, (t: string) => string> = {
   ID: (t) => `${t}.id`,
 };
 
+/** Orders of the treaty list that an index serves (cypher/schema/), by the property it orders on. */
+const INDEXED_ORDER: Record<string, string> = { SIGNED_ON: 'signedFromDate', ENTERED_INTO_FORCE_ON: 'fromDate', ID: 'id' };
+
+/**
+ * All treaties, unfiltered, in ascending order of an indexed property: the page without reading every treaty.
+ * The total comes from Neo4j's count store, and the page from the property's index in order (then by id);
+ * treaties without the property come last, in id order (as ORDER BY puts nulls last), and are read only by a
+ * page that reaches them. The answer is the general query's; only the reading differs.
+ */
+function indexedTreatyPage(sel: FieldSel, tr: Translation, property: string): Omit<RootQuery, 'params'> {
+  const { size, offset } = pageWindow(sel);
+  const [t, total, head, go, dated, undated, start, page] = ['treaty', 'total', 'head', 'go', 'dated', 'undated', 'start', 'page'].map((n) => tr.fresh(n)) as [string, string, string, string, string, string, string, string];
+  const [skip, limit] = [tr.param(offset), tr.param(size)];
+  const short = `size(${head}) < ${limit}`;
+  const { ret, finish } = connection(sel, tr, 'Treaty', { page, total });
+  return {
+    cypher: [
+      `CALL { MATCH (${t}:Treaty) RETURN count(${t}) AS ${total} }`,
+      `CALL { MATCH (${t}:Treaty) WHERE ${t}.${property} IS NOT NULL WITH ${t} ORDER BY ${t}.${property} ASC, ${t}.id ASC SKIP toInteger(${skip}) LIMIT toInteger(${limit}) RETURN collect(${t}) AS ${head} }`,
+      // Only a page that runs past the treaties with the property counts them and reads the others. The
+      // UNWIND gives no row to match from otherwise (a WHERE would be planned after the scan), and an
+      // aggregation over no rows still gives one: 0 and [].
+      `CALL { WITH ${head} UNWIND CASE WHEN ${short} THEN [1] ELSE [] END AS ${go} MATCH (${t}:Treaty) WHERE ${t}.${property} IS NOT NULL RETURN count(${t}) AS ${dated} }`,
+      `CALL { WITH ${head} UNWIND CASE WHEN ${short} THEN [1] ELSE [] END AS ${go} MATCH (${t}:Treaty) WHERE ${t}.${property} IS NULL WITH ${t} ORDER BY ${t}.id ASC RETURN collect(${t}) AS ${undated} }`,
+      `WITH ${total}, ${head}, ${undated}, CASE WHEN ${skip} > ${dated} THEN ${skip} - ${dated} ELSE 0 END AS ${start}`,
+      `WITH ${total}, ${head} + ${undated}[${start}..${start} + ${limit} - size(${head})] AS ${page}`,
+      `RETURN ${ret} AS result`,
+    ].join(' '),
+    finish,
+  };
+}
+
 const treaties: RootBuilder = (sel, tr) => {
   const filter = (sel.args.filter ?? {}) as Args;
   const order = (sel.args.orderBy ?? { field: 'SIGNED_ON', direction: 'ASC' }) as { field: string; direction?: string };
@@ -207,8 +252,13 @@ const treaties: RootBuilder = (sel, tr) => {
   }
   const key = (ORDER_FIELDS[order.field] ?? ORDER_FIELDS.SIGNED_ON!)(t);
   const direction = order.direction === 'DESC' ? 'DESC' : 'ASC';
+  const indexed = INDEXED_ORDER[order.field];
+  const unfiltered = typeof filter.party !== 'string' && pre.length === 0 && where.length === 0;
+  if (unfiltered && direction === 'ASC' && indexed) {
+    return indexedTreatyPage(sel, tr, indexed);
+  }
   const all = tr.fresh('all');
-  const { ret, finish } = connection(sel, tr, 'Treaty', all);
+  const { ret, finish } = connection(sel, tr, 'Treaty', { all });
   return {
     cypher: `${pre.join(' ')} ${match}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ` +
       `WITH ${t} ORDER BY ${key} ${direction}, ${t}.id ${direction} WITH collect(${t}) AS ${all} RETURN ${ret} AS result`,
@@ -228,7 +278,7 @@ const nations: RootBuilder = (sel, tr) => {
   }
   if (typeof filter.region === 'string') where.push(`toLower(${n}.region) = toLower(${tr.param(filter.region)})`);
   const all = tr.fresh('all');
-  const { ret, finish } = connection(sel, tr, 'Nation', all);
+  const { ret, finish } = connection(sel, tr, 'Nation', { all });
   return {
     cypher: `${match}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} WITH ${n} ORDER BY ${n}.name, ${n}.code WITH collect(${n}) AS ${all} RETURN ${ret} AS result`,
     finish,
