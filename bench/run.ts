@@ -245,11 +245,11 @@ async function benchScale(scale: number): Promise<ScaleResult> {
           checked.push(check);
         }
       }
+      const [mine, floor] = [checked.find((c) => c.kind === 'entente')?.answer, checked.find((c) => c.kind === 'cypher')?.answer];
+      if (mine !== undefined && floor !== undefined && mine !== floor) disagreements.push(`${spec.name}: Entente's answer differs from the hand-written Cypher's (in content or order)`);
       // Untimed load first, so that every server is measured warm (V8's compiled code, Neo4j's plans and
       // caches), not while it warms up; then the rounds, the servers taking turns (a different one first
       // each round).
-      const [mine, floor] = [checked.find((c) => c.kind === 'entente')?.answer, checked.find((c) => c.kind === 'cypher')?.answer];
-      if (mine !== undefined && floor !== undefined && mine !== floor) disagreements.push(`${spec.name}: Entente's answer differs from the hand-written Cypher's (in content or order)`);
       for (const c of checked) if (c.mode === 'load') await load(c, WARMUP_SECONDS);
       const measured = new Map<ServerKind, Round[]>(checked.map((c) => [c.kind, []]));
       for (let round = 0; round < rounds; round += 1) {

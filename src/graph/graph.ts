@@ -65,15 +65,17 @@ export class Graph {
     const deadline = Date.now() + READ_RETRY.withinMs;
     for (let delayMs = READ_RETRY.firstDelayMs; ; delayMs *= 2) {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      let failure: unknown;
       try {
         return (await session.run<T>(text, params, config)).records.map((record) => record.toObject());
       } catch (error) {
-        const wait = delayMs * (0.8 + 0.4 * Math.random());
-        if (!neo4j.isRetryableError(error) || Date.now() + wait > deadline) throw mapDriverError(error);
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        failure = error;
       } finally {
         await session.close();
       }
+      const wait = delayMs * (0.8 + 0.4 * Math.random());
+      if (!neo4j.isRetryableError(failure) || Date.now() + wait > deadline) throw mapDriverError(failure);
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 

@@ -155,15 +155,14 @@ function periodCondition(x: string, on: string | null, from: string | null, to: 
   return parts.join(' AND ');
 }
 
-const ORDER_FIELDS: Record<string, (t: string) => string> = {
-  SIGNED_ON: (t) => `${t}.signedFromDate`,
-  ENTERED_INTO_FORCE_ON: (t) => `${t}.fromDate`,
-  NAME: (t) => `toLower(${t}.name)`,
-  ID: (t) => `${t}.id`,
-};
-
 /** Orders of the treaty list that an index serves (cypher/schema/), by the property it orders on. */
 const INDEXED_ORDER: Record<string, string> = { SIGNED_ON: 'signedFromDate', ENTERED_INTO_FORCE_ON: 'fromDate', ID: 'id' };
+
+/** Each order of the treaty list, as the expression it sorts on. */
+const ORDER_FIELDS: Record<string, (t: string) => string> = {
+  ...Object.fromEntries(Object.entries(INDEXED_ORDER).map(([field, property]) => [field, (t: string) => `${t}.${property}`])),
+  NAME: (t) => `toLower(${t}.name)`,
+};
 
 /**
  * All treaties, unfiltered, in ascending order of an indexed property: the page without reading every treaty.
