@@ -12,8 +12,9 @@
  *   entente-neo4j: STORE_LOCKED HOME
  *   entente-neo4j: START_FAILED <exception>: <message>
  *
- * With ENTENTE_NEO4J_EXIT_WITH_PARENT=1 it shuts down when the process that started it is gone, so a test run
- * that is killed does not leave a JVM behind holding memory and a store lock.
+ * With ENTENTE_NEO4J_PARENT_PID set it shuts down when that process (the one that started it) is gone, so a
+ * test run that is killed does not leave a JVM behind holding memory and a store lock. It watches from its
+ * first moment, and by pid: a parent killed before the JVM was up leaves it a child of init, which never dies.
  */
 import java.net.BindException;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ public final class Launcher {
             status("START_FAILED usage: Launcher HOME PORT [PAGECACHE_MB]");
             System.exit(2);
         }
+        String parentPid = System.getenv("ENTENTE_NEO4J_PARENT_PID");
+        if (parentPid != null && !parentPid.isEmpty()) watchParent(Long.parseLong(parentPid));
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         long pageCacheMb = args.length > 2 ? Long.parseLong(args[2]) : 128L;
@@ -82,8 +85,6 @@ public final class Launcher {
             System.exit(1);
         }
 
-        if ("1".equals(System.getenv("ENTENTE_NEO4J_EXIT_WITH_PARENT"))) watchParent();
-
         status("READY bolt://127.0.0.1:" + port);
         try {
             stopped.await();
@@ -102,11 +103,10 @@ public final class Launcher {
         }
     }
 
-    private static void watchParent() {
-        var parent = ProcessHandle.current().parent().orElse(null);
-        if (parent == null) return;
+    private static void watchParent(long pid) {
+        var parent = ProcessHandle.of(pid).orElse(null);
         Thread watcher = new Thread(() -> {
-            while (parent.isAlive()) {
+            while (parent != null && parent.isAlive()) {
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {

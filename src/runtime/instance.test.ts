@@ -3,8 +3,9 @@
  * how each start-up fault and each connection fault reads to a person.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,4 +143,47 @@ describe('a throwaway Neo4j', () => {
       await g.close();
     }
   });
+});
+
+describe('an attached Neo4j (test and benchmark instances)', () => {
+  /** The pid of the launcher whose command line names `home`, if one runs. */
+  async function launcherFor(home: string): Promise<number | undefined> {
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+      if (cmdline.includes('Launcher') && cmdline.split('\0').includes(home)) return Number(entry);
+    }
+    return undefined;
+  }
+
+  const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.startsWith('Z');
+
+  async function until<T>(what: () => Promise<T | undefined> | T | undefined, ms: number): Promise<T | undefined> {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      const value = await what();
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+
+  it('shuts down when the process that started it is killed, even while it is still starting', async () => {
+    const root = path.join(testRoot, 'orphan');
+    const home = instanceFiles(root).home;
+    const port = await freePort();
+    const start = `import { startInstance } from ${JSON.stringify(path.join(REPO_ROOT, 'src/runtime/instance.ts'))};
+      await startInstance({ root: ${JSON.stringify(root)}, port: ${port}, password: 'orphan-password', heap: '256m', detached: false, timeoutMs: 120000 });
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', start], { cwd: REPO_ROOT, stdio: 'ignore' });
+    let java: number | undefined;
+    try {
+      java = await until(() => launcherFor(home), 60_000);
+      expect(java, 'the launcher never started').toBeDefined();
+      // Killed at once: most likely before Neo4j is up, the moment a watch begun after start-up would miss.
+      parent.kill('SIGKILL');
+      expect(await until(() => (alive(java!) ? undefined : true), 30_000), 'the launcher outlived its parent').toBe(true);
+    } finally {
+      parent.kill('SIGKILL');
+      if (java !== undefined && alive(java)) process.kill(java, 'SIGKILL');
+    }
+  }, 120_000);
 });

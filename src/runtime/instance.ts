@@ -76,7 +76,8 @@ export async function startInstance(options: StartOptions): Promise<RunningInsta
       env: {
         ...process.env,
         ENTENTE_NEO4J_PASSWORD: options.password,
-        ENTENTE_NEO4J_EXIT_WITH_PARENT: options.detached ? '0' : '1',
+        // An attached instance watches this process by pid and shuts down once it is gone.
+        ENTENTE_NEO4J_PARENT_PID: options.detached ? '' : String(process.pid),
       },
     },
   );
