@@ -6,7 +6,9 @@
  * with the real importer (rows/s), then times six queries under concurrency with autocannon on loopback,
  * against three servers over the same graph: Entente's API, hand-written Cypher through neo4j-driver, and
  * @neo4j/graphql's generated API (for every query it can express). It reports latency p50/p95, throughput and
- * each server's peak RSS, prints a table, writes JSON to bench/results/ and rewrites BENCHMARKS.md.
+ * each server's peak RSS, and the CPU time each request costs the server's process and Neo4j (where a server
+ * is slower, this says which side spends the time), prints a table, writes JSON to bench/results/ and
+ * rewrites BENCHMARKS.md.
  *
  *   npm run bench [-- --scales 1,10,100] [--seconds 3] [--rounds 3] [--import-runs 3] [--connections 4]
  *
@@ -78,6 +80,9 @@ interface Round {
   p50: number;
   p95: number;
   throughput: number;
+  /** CPU time (user and system) per answered request: the server's process, and Neo4j's. */
+  serverCpuMs?: number;
+  neo4jCpuMs?: number;
 }
 
 interface QueryResult {
@@ -93,6 +98,9 @@ interface QueryResult {
   p50?: number;
   p95?: number;
   throughput?: number;
+  /** Medians over the rounds, in ms per request. */
+  serverCpuMs?: number;
+  neo4jCpuMs?: number;
   rounds?: Round[];
   errors?: number;
   /** The size of the answer (allies, treaties, hops, edges, total), to check that the servers agree. */
@@ -135,6 +143,7 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 const loadAverage = os.loadavg();
 const results: ScaleResult[] = [];
 let graph: Graph;
+let neo4jPid: number;
 let login: { uri: string; user: string; password: string };
 let work: string;
 
@@ -150,6 +159,7 @@ if (values['from-json']) {
   say(`Starting Neo4j ${NEO4J_VERSION} (heap ${HEAP}, page cache ${PAGE_CACHE_MB} MiB) in ${neoDir}`);
   const instance = await startInstance({ root: neoDir, port, password, heap: HEAP, pageCacheMb: PAGE_CACHE_MB, detached: false, timeoutMs: 180_000 });
   login = { uri: instance.uri, user: 'neo4j', password };
+  neo4jPid = instance.pid;
   graph = new Graph({ ...login, readTimeoutMs: 300_000 });
   try {
     await applySchema(graph);
@@ -255,7 +265,11 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       for (let round = 0; round < rounds; round += 1) {
         for (let i = 0; i < checked.length; i += 1) {
           const c = checked[(i + round) % checked.length]!;
-          measured.get(c.kind)!.push(c.mode === 'load' ? await load(c, seconds) : await sequentialRound(c));
+          const pid = servers.get(c.kind)!.pid;
+          const before = [cpuMs(pid), cpuMs(neo4jPid)] as const;
+          const timed = c.mode === 'load' ? await load(c, seconds) : await sequentialRound(c);
+          const n = Math.max(1, timed.requests);
+          measured.get(c.kind)!.push({ ...timed, serverCpuMs: (cpuMs(pid) - before[0]) / n, neo4jCpuMs: (cpuMs(neo4jPid) - before[1]) / n });
         }
       }
       for (const c of checked) {
@@ -315,7 +329,16 @@ async function chooseTargets(asOf: string): Promise<Targets> {
   return { hub, partner, far, asOf };
 }
 
-async function startServer(kind: ServerKind): Promise<{ url: string; output(): string; stop(): Promise<void>; peakRssMiB(): number }> {
+/**
+ * CPU time a process has used so far (user and system, its own threads), in ms: /proc/PID/stat counts it in
+ * clock ticks, which Linux reports at 100 a second whatever the kernel's own tick rate.
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function startServer(kind: ServerKind): Promise<{ url: string; pid: number; output(): string; stop(): Promise<void>; peakRssMiB(): number }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'servers.ts'), kind], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -341,6 +364,7 @@ async function startServer(kind: ServerKind): Promise<{ url: string; output(): s
   });
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     peakRssMiB: () => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
     stop: async () => {
@@ -424,6 +448,8 @@ function summarize(scale: number, query: string, c: Checked, rounds: Round[]): Q
     // One request a round when sequential: its p95 is over all the rounds' requests.
     p95: c.mode === 'sequential' ? percentile(rounds.map((r) => r.p50), 95) : median(rounds.map((r) => r.p95)),
     throughput: median(rounds.map((r) => r.throughput)),
+    serverCpuMs: median(rounds.map((r) => r.serverCpuMs ?? NaN)),
+    neo4jCpuMs: median(rounds.map((r) => r.neo4jCpuMs ?? NaN)),
     rounds, errors: rounds.reduce((n, r) => n + r.errors, 0), size: c.size, bytes: c.bytes,
   };
 }
@@ -507,6 +533,25 @@ function formatTables(all: ScaleResult[], connections: number): string {
       };
       const size = r.queries.find((x) => x.query === spec.name && x.server === 'cypher')?.size ?? '-';
       out.push(`| ${r.scale}x | ${spec.name} | ${size} | ${cells.join(' | ')} | ${ratio('cypher')} | ${ratio('neo4j-graphql')} |`);
+    }
+  }
+  out.push('');
+  out.push(`CPU time each answered request cost, in ms, median over the rounds (/proc, user and system): the server's own process, then Neo4j's. Under load the server's process is one Node thread, so at ${connections} connections its CPU per request shows up as waiting in the p50 above; the hand-written Cypher's server does only the driver's decoding and JSON. The last two columns compare Entente with it: all the CPU a request costs, and the server's part alone.`);
+  out.push('');
+  out.push(`| scale | query | ${SERVER_KINDS.map((k) => `${k} server + Neo4j`).join(' | ')} | entente ÷ cypher, all CPU | entente − cypher, server CPU |`);
+  out.push(`|---|---|${SERVER_KINDS.map(() => '---').join('|')}|---|---|`);
+  for (const r of all) {
+    for (const spec of QUERIES) {
+      const of = (kind: ServerKind) => r.queries.find((x) => x.query === spec.name && x.server === kind && !x.skipped && x.serverCpuMs !== undefined && !Number.isNaN(x.serverCpuMs));
+      const cells = SERVER_KINDS.map((kind) => {
+        const q = of(kind);
+        return q ? `${fmt(q.serverCpuMs)} + ${fmt(q.neo4jCpuMs)}` : '-';
+      });
+      const [mine, floor] = [of('entente'), of('cypher')];
+      const total = (q: QueryResult) => q.serverCpuMs! + q.neo4jCpuMs!;
+      const ratio = mine && floor ? `${(total(mine) / total(floor)).toFixed(2)}x` : '-';
+      const extra = mine && floor ? `${mine.serverCpuMs! - floor.serverCpuMs! >= 0 ? '+' : ''}${fmt(mine.serverCpuMs! - floor.serverCpuMs!)}` : '-';
+      out.push(`| ${r.scale}x | ${spec.name} | ${cells.join(' | ')} | ${ratio} | ${extra} |`);
     }
   }
   out.push('');
