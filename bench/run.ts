@@ -610,6 +610,9 @@ Written by \`npm run bench\` (bench/run.ts) on ${r.started.slice(0, 10)}; the ra
   NODE_ENV=production, as \`npm start\` runs Entente. The API runs with its default limits, except a 60 s query
   timeout so that the 100x network has time to finish (the client waits 90 s).
 - **Peak RSS**: VmHWM of each server process over its scale's run.
+- **CPU per request**: the user and system time of the server's process and of Neo4j's (/proc/PID/stat) over each
+  timed round, divided by the answers in it; the median over the rounds. Neo4j's figure includes whatever it does
+  in the background meanwhile.
 
 ${table}
 `;
