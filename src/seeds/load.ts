@@ -31,6 +31,8 @@ export interface LoadReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** Set when Neo4j would not refresh its statistics and plans after the load (see Graph.replan). */
+  replanWarning?: string;
 }
 
 export interface LoadOptions {
@@ -63,11 +65,13 @@ export async function loadSeeds(graph: Graph, options: LoadOptions): Promise<Loa
   }
   const plan = planSeeds(pack);
   try {
-    return await graph.write(async (tx) => {
+    const report = await graph.write(async (tx) => {
       const report = await mirror(tx, plan, fileCount);
       if (options.dryRun) throw new DryRun(report);
       return report;
     });
+    const replanWarning = report.created + report.updated + report.removed > 0 ? await graph.replan() : undefined;
+    return replanWarning ? { ...report, replanWarning } : report;
   } catch (error) {
     if (error instanceof DryRun) return error.report;
     const cause = (error as { cause?: unknown }).cause;
@@ -172,5 +176,6 @@ export function formatReport(report: LoadReport): string {
       ? `Seeds loaded from ${report.files} files: no changes (${report.unchanged} elements already up to date).`
       : `Seeds loaded from ${report.files} files: ${report.created} created, ${report.updated} updated, ${report.removed} removed, ${report.unchanged} unchanged.`,
   );
+  if (report.replanWarning) lines.push(`Warning: ${report.replanWarning}`);
   return lines.join('\n');
 }

@@ -47,6 +47,8 @@ export async function runImport(graph: Graph, spec: ImportSpec, options: ImportO
     singleTransactionLimit: options.singleTransactionLimit,
   });
   const t = totals(result.counts);
+  const changed = !options.dryRun && t.created + t.updated + t.removed > 0;
+  const replanWarning = changed ? await graph.replan() : undefined;
   const writeSeconds = (performance.now() - writeStarted) / 1000;
   return {
     ...base,
@@ -55,5 +57,6 @@ export async function runImport(graph: Graph, spec: ImportSpec, options: ImportO
     rate: (t.created + t.updated + t.removed) / Math.max(writeSeconds, 1e-3),
     written: true,
     singleTransaction: result.singleTransaction,
+    ...(replanWarning ? { replanWarning } : {}),
   };
 }

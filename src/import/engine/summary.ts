@@ -19,6 +19,8 @@ export interface ImportSummary {
   readonly written: boolean;
   readonly singleTransaction: boolean;
   readonly dryRun?: boolean;
+  /** Set when Neo4j would not refresh its statistics and plans after the write (see Graph.replan). */
+  readonly replanWarning?: string;
 }
 
 export function totals(counts: readonly KindCounts[]): Omit<KindCounts, 'kind'> {
@@ -52,6 +54,7 @@ export function formatSummary(summary: ImportSummary, options: { verbose?: boole
       ? '  No changes: the graph already holds exactly this data.'
       : `  ${written} element${written === 1 ? '' : 's'} written (${Math.round(summary.rate)} rows/s)${summary.singleTransaction ? ' in one transaction' : ', committed batch by batch'}.`,
   );
+  if (summary.replanWarning) lines.push(`Warning: ${summary.replanWarning}`);
   if (errors.length > 0) {
     lines.push(`Skipped ${errors.length} malformed row${errors.length === 1 ? '' : 's'} (--strict stops instead):`);
     lines.push(...errors.map((e) => `  ${formatIssue(e)}`));
