@@ -47,9 +47,9 @@ export async function runImport(graph: Graph, spec: ImportSpec, options: ImportO
     singleTransactionLimit: options.singleTransactionLimit,
   });
   const t = totals(result.counts);
+  const writeSeconds = (performance.now() - writeStarted) / 1000;
   const changed = !options.dryRun && t.created + t.updated + t.removed > 0;
   const replanWarning = changed ? await graph.replan() : undefined;
-  const writeSeconds = (performance.now() - writeStarted) / 1000;
   return {
     ...base,
     counts: result.counts,
