@@ -39,6 +39,7 @@ import { freePort } from '../src/runtime/port.ts';
 import { generateWorld } from './generate.ts';
 import { QUERIES, type Targets } from './queries.ts';
 import { SERVER_KINDS, benchCypher, type ServerKind } from './servers.ts';
+import { peakRssMiB } from '../test/support/server.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const REAL_DATA = join(ROOT, '..', 'shared', 'data');
@@ -370,7 +371,7 @@ async function startServer(kind: ServerKind): Promise<{ url: string; pid: number
     url,
     pid: child.pid!,
     output: () => output,
-    peakRssMiB: () => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
+    peakRssMiB: () => peakRssMiB(child.pid!),
     stop: async () => {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');

@@ -4,14 +4,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Graph } from '../graph/graph.ts';
 import { startThrowawayNeo4j, type ThrowawayNeo4j } from './index.ts';
-import { instanceStatus, startInstance } from './instance.ts';
+import { instanceStatus, isLauncher, startInstance, waitForExit } from './instance.ts';
 import { instanceFiles, REPO_ROOT } from './paths.ts';
 import { freePort } from './port.ts';
 
@@ -146,22 +147,14 @@ describe('a throwaway Neo4j', () => {
 });
 
 describe('an attached Neo4j (test and benchmark instances)', () => {
-  /** The pid of the launcher whose command line names `home`, if one runs. */
-  async function launcherFor(home: string): Promise<number | undefined> {
-    for (const entry of await readdir('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-      if (cmdline.includes('Launcher') && cmdline.split('\0').includes(home)) return Number(entry);
-    }
-    return undefined;
-  }
-
-  const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.startsWith('Z');
-
-  async function until<T>(what: () => Promise<T | undefined> | T | undefined, ms: number): Promise<T | undefined> {
-    for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-      const value = await what();
-      if (value !== undefined) return value;
+  /** The pid of the launcher whose command line names `home`, once one runs (within `timeoutMs`). */
+  async function launcherFor(home: string, timeoutMs: number): Promise<number | undefined> {
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(100)) {
+      for (const entry of await readdir('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+        if (cmdline.includes('Launcher') && cmdline.split('\0').includes(home)) return Number(entry);
+      }
     }
     return undefined;
   }
@@ -176,14 +169,14 @@ describe('an attached Neo4j (test and benchmark instances)', () => {
     const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', start], { cwd: REPO_ROOT, stdio: 'ignore' });
     let java: number | undefined;
     try {
-      java = await until(() => launcherFor(home), 60_000);
+      java = await launcherFor(home, 60_000);
       expect(java, 'the launcher never started').toBeDefined();
       // Killed at once: most likely before Neo4j is up, the moment a watch begun after start-up would miss.
       parent.kill('SIGKILL');
-      expect(await until(() => (alive(java!) ? undefined : true), 30_000), 'the launcher outlived its parent').toBe(true);
+      expect(await waitForExit(java!, 30_000), 'the launcher outlived its parent').toBe(true);
     } finally {
       parent.kill('SIGKILL');
-      if (java !== undefined && alive(java)) process.kill(java, 'SIGKILL');
+      if (java !== undefined && (await isLauncher(java))) process.kill(java, 'SIGKILL');
     }
   }, 120_000);
 });

@@ -155,7 +155,8 @@ export async function stopInstance(root: string, timeoutMs = 30_000): Promise<'s
   return 'stopped';
 }
 
-async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+/** Whether the launcher `pid` is gone within `timeoutMs`. */
+export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!(await isLauncher(pid))) return true;
@@ -173,7 +174,7 @@ function signal(pid: number, name: NodeJS.Signals): void {
 }
 
 /** Alive, and (where /proc tells) still our launcher rather than a later process that reused the pid. */
-async function isLauncher(pid: number): Promise<boolean> {
+export async function isLauncher(pid: number): Promise<boolean> {
   try {
     process.kill(pid, 0);
   } catch (error) {
