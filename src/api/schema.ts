@@ -1,7 +1,8 @@
 /**
  * The executable schema: the SDL in `schema.graphql` is the source of truth; every root field is answered by
  * translating its whole selection into one Cypher query (translate/), run in a read transaction.
- * Nested objects arrive already shaped by their response keys, so every other field reads its alias.
+ * Nested objects arrive already shaped by their response keys, so every other field reads its alias; the
+ * shaped executor (execute.ts) does that reading itself, in one walk over the answer.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ export function toGraphQLError(error: unknown): unknown {
   return error;
 }
 
-const rootResolver: GraphQLFieldResolver<unknown, ApiContext> = async (_source, _args, context, info) => {
+export const rootResolver: GraphQLFieldResolver<unknown, ApiContext> = async (_source, _args, context, info) => {
   try {
     const query = translate(rootSelection(info), context.today ?? today());
     const rows = await context.graph.readText<{ result: unknown }>(query.cypher, query.params);
@@ -49,7 +50,7 @@ const rootResolver: GraphQLFieldResolver<unknown, ApiContext> = async (_source, 
   }
 };
 
-const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> = (source, _args, _context, info) =>
+export const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> = (source, _args, _context, info) =>
   source?.[info.path.key as string];
 
 export function buildSchema(): GraphQLSchema {
@@ -61,14 +62,19 @@ export function buildSchema(): GraphQLSchema {
     resolvers: {
       // Only the behaviour: the description stays the SDL's.
       Date: { serialize: DateScalar.serialize, parseValue: DateScalar.parseValue, parseLiteral: DateScalar.parseLiteral },
-      Query: Object.fromEntries(Object.keys(ROOTS).map((name) => [name, rootResolver])),
     },
   });
+  // Set here rather than through makeExecutableSchema, which would bind copies: execute.ts knows these two
+  // resolvers by identity.
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || type.name === 'Query') continue;
-    for (const field of Object.values(type.getFields())) field.resolve = byResponseKey as GraphQLFieldResolver<unknown, unknown>;
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const resolve = type === schema.getQueryType() ? rootResolver : byResponseKey;
+    for (const field of Object.values(type.getFields())) field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
   }
-  const missing = Object.keys(schema.getQueryType()!.getFields()).filter((name) => !(name in ROOTS));
+  const roots = schema.getQueryType()!.getFields();
+  const missing = Object.keys(roots).filter((name) => !(name in ROOTS));
   if (missing.length > 0) throw new Error(`schema.graphql has root fields without a translation: ${missing.join(', ')}`);
+  const extra = Object.keys(ROOTS).filter((name) => !(name in roots));
+  if (extra.length > 0) throw new Error(`translations without a root field in schema.graphql: ${extra.join(', ')}`);
   return schema;
 }

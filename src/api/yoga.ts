@@ -16,7 +16,8 @@ import { useOperationLimits } from './plugins/use-operation-limits.ts';
 import { useQueriesOnly } from './plugins/use-queries-only.ts';
 import { useReady } from './plugins/use-ready.ts';
 import { useTokenLimit } from './plugins/use-token-limit.ts';
-import { buildSchema, type ApiContext } from './schema.ts';
+import { createShapedExecute } from './execute.ts';
+import { buildSchema, byResponseKey, rootResolver, type ApiContext } from './schema.ts';
 import { validDateLiterals } from './validate-dates.ts';
 
 export interface ApiOptions {
@@ -31,6 +32,12 @@ export interface ApiOptions {
   introspection?: boolean;
   /** What requests may ask for; DEFAULT_LIMITS when omitted (src/config.ts reads them from the environment). */
   limits?: Limits;
+  /**
+   * How answers are completed: 'shaped' (execute.ts: one walk over each translated answer) or 'generic'
+   * (graphql-tools' executor, a resolver call per field). Both give the same responses; 'generic' is there to
+   * compare them.
+   */
+  execution?: 'shaped' | 'generic';
 }
 
 const useDateValidation = (): Plugin => ({
@@ -38,6 +45,15 @@ const useDateValidation = (): Plugin => ({
     addValidationRule(validDateLiterals);
   },
 });
+
+const useShapedExecution = (): Plugin => {
+  const execute = createShapedExecute({ root: rootResolver, byResponseKey });
+  return {
+    onExecute({ setExecuteFn }) {
+      setExecuteFn(execute);
+    },
+  };
+};
 
 export function createApi(options: ApiOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
   const schema = buildSchema();
@@ -68,6 +84,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       useHiddenSuggestions(),
       useCleanErrors(),
       useDateValidation(),
+      ...(options.execution === 'generic' ? [] : [useShapedExecution()]),
       // Readiness asks past the gate: a busy server is still a ready one.
       useReady(options.graph, limits.readyTimeoutMs),
       ...(options.plugins ?? []),
