@@ -22,6 +22,7 @@ import {
   getArgumentValues,
   inspect,
   isIterableObject,
+  isPromise,
   locatedError,
   pathToArray,
   type Path,
@@ -120,12 +121,12 @@ function executeRoots(context: ExecutionContext, roots: RootField[]): Promise<Ex
       const fail = (raw: unknown) => handleFieldError(raw, root.nodes, path, isNonNullType(field.type), errors);
       try {
         const info = buildResolveInfo(context, field, root.nodes, rootType, path);
-        const values = context.variableValues as unknown as { coerced: Record<string, unknown>; sources: never };
-        const args = getArgumentValues(field, root.nodes[0]!, values.coerced, values.sources);
+        const { coerced, sources } = context.variableValues;
+        const args = getArgumentValues(field, root.nodes[0]!, coerced, sources);
         const result = field.resolve!(context.rootValue, args, context.contextValue, info);
-        if (result instanceof Promise) {
+        if (isPromise(result)) {
           data[root.key] = undefined;
-          pending.push(result.then((value) => root.complete(value, undefined, root.key, errors)).then(
+          pending.push(Promise.resolve(result).then((value) => root.complete(value, undefined, root.key, errors)).then(
             (completed) => { data[root.key] = completed; },
             (raw) => { data[root.key] = fail(raw); },
           ));
