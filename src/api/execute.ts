@@ -10,7 +10,8 @@
  * the schema's own translated roots and shaped fields, over object types) and hands anything else, unchanged,
  * to graphql-tools' executor: introspection, other resolvers, abstract types, @defer and @stream, errors with
  * coordinates, and requests whose variables or operation do not check (so their errors are the executor's).
- * test/api/execute.test.ts runs both executors on the same requests and requires the same responses.
+ * execute.test.ts beside it (answers built to break each rule) and test/api/execute.test.ts (every field of the
+ * schema over the seeded graph) run both executors on the same requests and require the same responses.
  */
 import { buildExecutionContext, buildResolveInfo, CRITICAL_ERROR, execute, type ExecutionArgs } from '@graphql-tools/executor';
 import { coerceError } from '@graphql-tools/executor/execution/coerceError';
@@ -98,7 +99,8 @@ function rootFields(context: ExecutionContext, resolvers: ShapedResolvers): Root
     const field = rootType.getFields()[name];
     // __schema and __type (introspection) are not among the type's fields.
     if (!field || field.resolve !== resolvers.root) throw new NotShaped();
-    roots.push({ key, nodes, field, complete: completer(context, resolvers, field.type, nodes, rootType.name, name) });
+    const site = { context, resolvers, nodes, parentName: rootType.name, fieldName: name };
+    roots.push({ key, nodes, field, complete: completer(site, field.type) });
   }
   return roots;
 }
@@ -169,17 +171,20 @@ function handleFieldError(raw: unknown, nodes: FieldNode[], path: Path, nonNull:
   return null;
 }
 
+/** A field being completed: the request, the field's nodes, and its type's and its own name for messages. */
+interface Site {
+  context: ExecutionContext;
+  resolvers: ShapedResolvers;
+  nodes: FieldNode[];
+  parentName: string;
+  fieldName: string;
+}
+
 /** The completer for a value of `type` at a field, built once per request from the selection. */
-function completer(
-  context: ExecutionContext,
-  resolvers: ShapedResolvers,
-  type: GraphQLOutputType,
-  nodes: FieldNode[],
-  parentName: string,
-  fieldName: string,
-): Complete {
+function completer(site: Site, type: GraphQLOutputType): Complete {
+  const { parentName, fieldName } = site;
   if (isNonNullType(type)) {
-    const inner = completer(context, resolvers, type.ofType, nodes, parentName, fieldName);
+    const inner = completer(site, type.ofType);
     return (value, parent, key, errors) => {
       if (value instanceof Error) throw value;
       const completed = inner(value, parent, key, errors);
@@ -187,7 +192,7 @@ function completer(
       return completed;
     };
   }
-  const some = someCompleter(context, resolvers, type, nodes, parentName, fieldName);
+  const some = someCompleter(site, type);
   return (value, parent, key, errors) => {
     if (value instanceof Error) throw value;
     if (value == null) return null;
@@ -196,16 +201,10 @@ function completer(
 }
 
 /** The completer for a value that is there (not null) of a nullable `type`. */
-function someCompleter(
-  context: ExecutionContext,
-  resolvers: ShapedResolvers,
-  type: GraphQLOutputType,
-  nodes: FieldNode[],
-  parentName: string,
-  fieldName: string,
-): Complete {
+function someCompleter(site: Site, type: GraphQLOutputType): Complete {
+  const { nodes, parentName, fieldName } = site;
   if (isListType(type)) {
-    const item = completer(context, resolvers, type.ofType, nodes, parentName, fieldName);
+    const item = completer(site, type.ofType);
     const itemNonNull = isNonNullType(type.ofType);
     return (value, parent, key, errors) => {
       if (!isIterableObject(value)) {
@@ -241,7 +240,7 @@ function someCompleter(
       return serialized;
     };
   }
-  if (isObjectType(type) && !type.isTypeOf) return objectCompleter(context, resolvers, type, nodes);
+  if (isObjectType(type) && !type.isTypeOf) return objectCompleter(site, type);
   throw new NotShaped();
 }
 
@@ -252,9 +251,10 @@ interface ObjectField {
   complete: Complete;
 }
 
-function objectCompleter(context: ExecutionContext, resolvers: ShapedResolvers, type: GraphQLObjectType, nodes: FieldNode[]): Complete {
+function objectCompleter(site: Site, type: GraphQLObjectType): Complete {
+  const { context, resolvers } = site;
   const { schema, fragments, variableValues } = context;
-  const { fields: selected, patches } = collectSubFields(schema, fragments, variableValues, type, nodes);
+  const { fields: selected, patches } = collectSubFields(schema, fragments, variableValues, type, site.nodes);
   if (patches.length > 0) throw new NotShaped();
   const fields: ObjectField[] = [];
   for (const [key, fieldNodes] of selected) {
@@ -269,7 +269,7 @@ function objectCompleter(context: ExecutionContext, resolvers: ShapedResolvers, 
       key,
       nodes: fieldNodes,
       nonNull: isNonNullType(field.type),
-      complete: completer(context, resolvers, field.type, fieldNodes, type.name, name),
+      complete: completer({ context, resolvers, nodes: fieldNodes, parentName: type.name, fieldName: name }, field.type),
     });
   }
   return (value, parent, key, errors) => {
