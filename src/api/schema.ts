@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { isEntenteError } from '../errors.ts';
+import { EntenteError, isEntenteError } from '../errors.ts';
 import { loadAllCypher } from '../graph/cypher.ts';
 import type { Graph } from '../graph/graph.ts';
 import { today } from '../model/dates.ts';
@@ -22,6 +22,8 @@ export interface ApiContext {
   graph: Graph;
   /** The day `asOf` defaults to; fixed per request. */
   today?: string;
+  /** What is left of the request's Cypher budget (`maxCypherChars`, limits.ts); no budget when absent. */
+  cypherBudget?: { left: number; limit: number };
 }
 
 /** Errors a user can act on keep their message and code; the rest is masked by the server. */
@@ -43,12 +45,24 @@ export function toGraphQLError(error: unknown): unknown {
 export const rootResolver: GraphQLFieldResolver<unknown, ApiContext> = async (_source, _args, context, info) => {
   try {
     const query = translate(rootSelection(info), context.today ?? today());
+    spend(context.cypherBudget, query.cypher.length);
     const rows = await context.graph.readText<{ result: unknown }>(query.cypher, query.params);
     return query.finish(rows);
   } catch (error) {
     throw toGraphQLError(error);
   }
 };
+
+/** Takes a root field's Cypher from the request's budget: too large a request is refused before Neo4j plans it. */
+function spend(budget: ApiContext['cypherBudget'], chars: number): void {
+  if (!budget) return;
+  budget.left -= chars;
+  if (budget.left >= 0) return;
+  throw new EntenteError(
+    'QUERY_TOO_COMPLEX',
+    `The query asks for too much at once: it translates to more than the ${budget.limit} characters of Cypher a request may have. Ask for fewer fields or fewer nested lists, or split it into several requests.`,
+  );
+}
 
 export const byResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> = (source, _args, _context, info) =>
   source?.[info.path.key as string];

@@ -74,7 +74,11 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     // else becomes "Unexpected error." with no stack, even under NODE_ENV=development.
     maskedErrors: { isDev: false },
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
-    context: () => ({ graph, ...(options.today ? { today: options.today } : {}) }),
+    context: () => ({
+      graph,
+      cypherBudget: { left: limits.maxCypherChars, limit: limits.maxCypherChars },
+      ...(options.today ? { today: options.today } : {}),
+    }),
     plugins: [
       useBodyLimit(limits.maxBodyBytes),
       useTokenLimit(limits.maxTokens),

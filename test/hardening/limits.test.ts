@@ -4,7 +4,9 @@
  * timeout is enforced by Neo4j itself; and each limit follows its environment variable (src/config.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { DEFAULT_LIMITS, LIMIT_VARIABLES } from '../../src/api/plugins/limits.ts';
+import { buildSchema } from '../../src/api/schema.ts';
 import { graphOptions, loadConfig, loadLimits } from '../../src/config.ts';
 import { detectCapabilities, networkQuery } from '../../src/export/network.ts';
 import * as dashboard from '../../web/src/queries.ts';
@@ -28,7 +30,7 @@ afterAll(async () => {
 });
 
 const codes = (answer: HttpAnswer) => (answer.json?.errors ?? []).map((e) => e.extensions?.code);
-const LIMIT_CODES = ['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COSTLY', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_TOKENS', 'REQUEST_TOO_LARGE'];
+const LIMIT_CODES = ['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COSTLY', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_TOKENS', 'REQUEST_TOO_LARGE', 'QUERY_TOO_COMPLEX'];
 
 describe('the limits read from the environment', () => {
   const noFile = { envFile: undefined };
@@ -40,12 +42,12 @@ describe('the limits read from the environment', () => {
   it('follow every variable', () => {
     const limits = loadLimits({
       ENTENTE_MAX_DEPTH: '7', ENTENTE_MAX_ALIASES: '5', ENTENTE_MAX_TOKENS: '300', ENTENTE_MAX_COST: '900',
-      ENTENTE_MAX_DIRECTIVES: '2', ENTENTE_QUERY_TIMEOUT_MS: '2500', ENTENTE_MAX_CONCURRENT_QUERIES: '3',
+      ENTENTE_MAX_DIRECTIVES: '2', ENTENTE_MAX_CYPHER_CHARS: '5000', ENTENTE_QUERY_TIMEOUT_MS: '2500', ENTENTE_MAX_CONCURRENT_QUERIES: '3',
       ENTENTE_QUEUE_TIMEOUT_MS: '4000', ENTENTE_MAX_BODY_BYTES: '4096',
       ENTENTE_INTROSPECTION: 'off', ENTENTE_BATCHING: '3', ENTENTE_READY_TIMEOUT_MS: '900',
     }, noFile);
     expect(limits).toEqual({
-      maxDepth: 7, maxAliases: 5, maxTokens: 300, maxCost: 900, maxDirectives: 2, queryTimeoutMs: 2500,
+      maxDepth: 7, maxAliases: 5, maxTokens: 300, maxCost: 900, maxDirectives: 2, maxCypherChars: 5000, queryTimeoutMs: 2500,
       maxConcurrentQueries: 3, queueTimeoutMs: 4000, maxBodyBytes: 4096, introspection: false, maxBatch: 3, readyTimeoutMs: 900,
     });
     expect(Object.keys(LIMIT_VARIABLES).sort()).toEqual(Object.keys(DEFAULT_LIMITS).sort());
@@ -146,6 +148,23 @@ describe('each limit refuses what exceeds it, with its own code', () => {
     const fields = Array.from({ length: DEFAULT_LIMITS.maxDirectives + 1 }, (_, i) => `t${i}: __typename @include(if: true)`);
     const answer = await query(server.url, { query: `{ ${fields.join(' ')} }` });
     expect(codes(answer)).toEqual(['TOO_MANY_DIRECTIVES']);
+  });
+
+  it('the Cypher a request translates to: one fragment spread 28 times, 1.8 KB of query, is refused', async () => {
+    // Every field of Treaty with the leaves of its objects: about 8.6 KB of Cypher each time it is spread.
+    const treaty = buildSchema().getType('Treaty') as GraphQLObjectType;
+    const leaves = (type: GraphQLObjectType) =>
+      Object.values(type.getFields()).filter((f) => f.args.length === 0 && isLeafType(getNamedType(f.type))).map((f) => f.name).join(' ');
+    const fields = Object.values(treaty.getFields())
+      .filter((f) => f.args.every((a) => !isNonNullType(a.type)))
+      .map((f) => {
+        const named = getNamedType(f.type);
+        return isObjectType(named) ? `${f.name} { ${leaves(named)} }` : f.name;
+      });
+    const spreads = Array.from({ length: 28 }, (_, i) => `t${i}: treaties { ...Everything }`).join(' ');
+    const answer = await query(server.url, { query: `{ nation(code: "USA") { ${spreads} } } fragment Everything on Treaty { ${fields.join(' ')} }` });
+    expect(codes(answer)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(answer.json!.errors![0]!.message).toContain(`more than the ${DEFAULT_LIMITS.maxCypherChars} characters of Cypher a request may have`);
   });
 
   it.each([

@@ -16,6 +16,12 @@ export interface Limits {
   maxCost: number;
   /** Directives per operation. */
   maxDirectives: number;
+  /**
+   * Characters of Cypher one request may translate to, all its root fields together. Neo4j plans each new
+   * statement before it runs it, and the planning time grows with the statement's size, so a short query that
+   * expands into a large statement (a fragment spread many times) costs Neo4j seconds of CPU.
+   */
+  maxCypherChars: number;
   /** Neo4j's transaction timeout for every read the API runs, in milliseconds. */
   queryTimeoutMs: number;
   /** Database reads the API runs at once; further ones wait their turn (query-gate.ts). */
@@ -39,6 +45,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxTokens: 2000,
   maxCost: 20_000,
   maxDirectives: 20,
+  // The analyst's query (test/hardening/analyst-query.ts) translates to 22,298 characters over 19 root fields;
+  // a 34 KB statement took Neo4j 3.5-8.6 s to plan, and 249 KB ran into the query timeout while planning.
+  maxCypherChars: 40_000,
   queryTimeoutMs: 10_000,
   maxConcurrentQueries: 8,
   // With the 10 s query timeout, within the server's 30 s request timeout.
@@ -56,6 +65,7 @@ export const LIMIT_VARIABLES: Readonly<Record<keyof Limits, string>> = Object.fr
   maxTokens: 'ENTENTE_MAX_TOKENS',
   maxCost: 'ENTENTE_MAX_COST',
   maxDirectives: 'ENTENTE_MAX_DIRECTIVES',
+  maxCypherChars: 'ENTENTE_MAX_CYPHER_CHARS',
   queryTimeoutMs: 'ENTENTE_QUERY_TIMEOUT_MS',
   maxConcurrentQueries: 'ENTENTE_MAX_CONCURRENT_QUERIES',
   queueTimeoutMs: 'ENTENTE_QUEUE_TIMEOUT_MS',
