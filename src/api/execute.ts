@@ -65,9 +65,11 @@ export function createShapedExecute(resolvers: ShapedResolvers, generic: typeof 
     if (args.schemaCoordinateInErrors || args.fieldResolver || args.typeResolver) return generic(args);
     const context = buildExecutionContext(args);
     if (!('schema' in context) || context.operation.operation !== 'query') return generic(args);
-    let roots: RootField[];
+    let roots: SelectedField[];
     try {
-      roots = rootFields(context, resolvers);
+      const { schema, fragments, variableValues, operation } = context;
+      const rootType = schema.getQueryType()!;
+      roots = selectedFields(context, resolvers, rootType, collectFields(schema, fragments, variableValues, rootType, operation.selectionSet));
     } catch (error) {
       if (error instanceof NotShaped) return generic(args);
       throw error;
@@ -76,37 +78,46 @@ export function createShapedExecute(resolvers: ShapedResolvers, generic: typeof 
   };
 }
 
-interface RootField {
+/** A selected field of an object type (the root included), with the completer for its value. */
+interface SelectedField {
   key: string;
   nodes: FieldNode[];
-  /** Undefined for `__typename`, which answers the root type's name. */
+  /** Undefined for `__typename`, which answers its type's name. */
   field?: GraphQLField<unknown, unknown>;
+  nonNull: boolean;
   complete: Complete;
 }
 
-function rootFields(context: ExecutionContext, resolvers: ShapedResolvers): RootField[] {
-  const { schema, fragments, variableValues, operation } = context;
-  const rootType = schema.getQueryType()!;
-  const { fields, patches } = collectFields(schema, fragments, variableValues, rootType, operation.selectionSet);
+/**
+ * The fields selected on `type`, each with its completer; NotShaped unless every one is `__typename` or resolved
+ * by the resolver this executor stands in for there (the translated root on the root type, reading by key below).
+ */
+function selectedFields(
+  context: ExecutionContext,
+  resolvers: ShapedResolvers,
+  type: GraphQLObjectType,
+  { fields, patches }: { fields: Map<string, FieldNode[]>; patches: unknown[] },
+): SelectedField[] {
   if (patches.length > 0) throw new NotShaped();
-  const roots: RootField[] = [];
+  const expected = type === context.schema.getQueryType() ? resolvers.root : resolvers.byResponseKey;
+  const selected: SelectedField[] = [];
   for (const [key, nodes] of fields) {
     const name = nodes[0]!.name.value;
     if (name === TypeNameMetaFieldDef.name) {
-      roots.push({ key, nodes, complete: () => rootType.name });
+      selected.push({ key, nodes, nonNull: true, complete: () => type.name });
       continue;
     }
-    const field = rootType.getFields()[name];
-    // __schema and __type (introspection) are not among the type's fields.
-    if (!field || field.resolve !== resolvers.root) throw new NotShaped();
-    const site = { context, resolvers, nodes, parentName: rootType.name, fieldName: name };
-    roots.push({ key, nodes, field, complete: completer(site, field.type) });
+    // __schema and __type (introspection) are not among the root type's fields.
+    const field = type.getFields()[name];
+    if (!field || field.resolve !== expected) throw new NotShaped();
+    const site = { context, resolvers, nodes, parentName: type.name, fieldName: name };
+    selected.push({ key, nodes, field, nonNull: isNonNullType(field.type), complete: completer(site, field.type) });
   }
-  return roots;
+  return selected;
 }
 
 /** Runs the root resolvers side by side, as the executor runs a query's root fields, and completes each answer. */
-function executeRoots(context: ExecutionContext, roots: RootField[]): Promise<ExecutionResult> | ExecutionResult {
+function executeRoots(context: ExecutionContext, roots: SelectedField[]): Promise<ExecutionResult> | ExecutionResult {
   context.signal?.throwIfAborted();
   const rootType = context.schema.getQueryType()!;
   const errors = context.errors as GraphQLError[];
@@ -120,7 +131,7 @@ function executeRoots(context: ExecutionContext, roots: RootField[]): Promise<Ex
         continue;
       }
       const field = root.field;
-      const fail = (raw: unknown) => handleFieldError(raw, root.nodes, path, isNonNullType(field.type), errors);
+      const fail = (raw: unknown) => handleFieldError(raw, root.nodes, path, root.nonNull, errors);
       try {
         const info = buildResolveInfo(context, field, root.nodes, rootType, path);
         const { coerced, sources } = context.variableValues;
@@ -244,34 +255,10 @@ function someCompleter(site: Site, type: GraphQLOutputType): Complete {
   throw new NotShaped();
 }
 
-interface ObjectField {
-  key: string;
-  nodes: FieldNode[];
-  nonNull: boolean;
-  complete: Complete;
-}
-
 function objectCompleter(site: Site, type: GraphQLObjectType): Complete {
-  const { context, resolvers } = site;
-  const { schema, fragments, variableValues } = context;
-  const { fields: selected, patches } = collectSubFields(schema, fragments, variableValues, type, site.nodes);
-  if (patches.length > 0) throw new NotShaped();
-  const fields: ObjectField[] = [];
-  for (const [key, fieldNodes] of selected) {
-    const name = fieldNodes[0]!.name.value;
-    if (name === TypeNameMetaFieldDef.name) {
-      fields.push({ key, nodes: fieldNodes, nonNull: true, complete: () => type.name });
-      continue;
-    }
-    const field = type.getFields()[name];
-    if (!field || field.resolve !== resolvers.byResponseKey) throw new NotShaped();
-    fields.push({
-      key,
-      nodes: fieldNodes,
-      nonNull: isNonNullType(field.type),
-      complete: completer({ context, resolvers, nodes: fieldNodes, parentName: type.name, fieldName: name }, field.type),
-    });
-  }
+  const { schema, fragments, variableValues } = site.context;
+  const selected = collectSubFields(schema, fragments, variableValues, type, site.nodes);
+  const fields = selectedFields(site.context, site.resolvers, type, selected);
   return (value, parent, key, errors) => {
     const path = addPath(parent, key, undefined);
     const source = value as Record<string, unknown>;
