@@ -1,6 +1,6 @@
 /**
- * Execution for answers that arrive whole. Every root field is answered by one Cypher query whose result is
- * already shaped by response keys (schema.ts), so below a root field only completion is left: null checks,
+ * Execution for answers that arrive whole. Every root field is answered by one Cypher query whose result the
+ * translation keys by response keys (schema.ts), so below a root field only completion is left: null checks,
  * lists, and serializing scalars. graphql-tools' executor (yoga's) does that generically, building a resolve
  * info and calling a resolver for every field of every item; on a large answer that is most of the API's CPU.
  *

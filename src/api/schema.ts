@@ -1,8 +1,8 @@
 /**
  * The executable schema: the SDL in `schema.graphql` is the source of truth; every root field is answered by
  * translating its whole selection into one Cypher query (translate/), run in a read transaction.
- * Nested objects arrive already shaped by their response keys, so every other field reads its alias; the
- * shaped executor (execute.ts) does that reading itself, in one walk over the answer.
+ * Nested objects arrive keyed by their response keys (translate/ keys the positions Neo4j returns), so every
+ * other field reads its alias; the shaped executor (execute.ts) does that reading itself, in one walk.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

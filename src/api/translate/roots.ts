@@ -12,8 +12,9 @@ import {
   fragment,
   fragmentCall,
   inForce,
+  keyed,
   project,
-  quoteKey,
+  shape,
   timelineFrom,
 } from './projections.ts';
 import type { FieldSel } from './selection.ts';
@@ -40,6 +41,9 @@ type Args = Record<string, unknown>;
 type RootBuilder = (sel: FieldSel, tr: Translation) => Omit<RootQuery, 'params'>;
 
 const first = <T>(rows: { result: unknown }[], fallback: T) => (rows[0]?.result ?? fallback) as unknown;
+
+/** The finish of a root field answered in one row: its projected value, keyed by the selection's response keys. */
+const answer = (sel: FieldSel): RootQuery['finish'] => (rows) => shape(first(rows, sel.list ? [] : null), sel);
 
 function badInput(message: string, argument: string, value: unknown): EntenteError {
   return new EntenteError('BAD_USER_INPUT', message, { argument, value });
@@ -118,7 +122,7 @@ function connection(sel: FieldSel, tr: Translation, type: string, source: Connec
         out[f.alias] = Array.from({ length: r.count }, (_, i) =>
           Object.fromEntries(f.fields.map((g) => [
             g.alias,
-            g.name === 'cursor' ? cursorAt(i) : g.name === 'node' ? (r[keys.get(`${f.alias}.${g.alias}`)!] as unknown[])[i] : `${type}Edge`,
+            g.name === 'cursor' ? cursorAt(i) : g.name === 'node' ? keyed((r[keys.get(`${f.alias}.${g.alias}`)!] as unknown[][])[i]!, type, g.fields) : `${type}Edge`,
           ])),
         );
       }
@@ -133,7 +137,7 @@ function byKey(label: string, key: string, type: string): RootBuilder {
     const n = tr.fresh(type.toLowerCase());
     return {
       cypher: `MATCH (${n}:${label} {${key}: ${tr.param(sel.args[key === 'code' ? 'code' : 'id'])}}) RETURN ${project(type, { node: n }, sel.fields, tr)} AS result`,
-      finish: (rows) => first(rows, null),
+      finish: answer(sel),
     };
   };
 }
@@ -305,20 +309,20 @@ const search: RootBuilder = (sel, tr) => {
     cypher: `WITH ${tr.param(query)} AS q WHERE q IS NOT NULL AND ${tr.param(size)} > 0 ` +
       `CALL db.index.fulltext.queryNodes('search_names', q, {limit: ${tr.param(size)}}) YIELD node AS ${node}, score AS ${score} ` +
       `WITH ${node}, ${score} ORDER BY ${score} DESC, ${node}.name RETURN collect(${project('SearchHit', b, sel.fields, tr)}) AS result`,
-    finish: (rows) => first(rows, []),
+    finish: answer(sel),
   };
 };
 
 const alliesOf: RootBuilder = (sel, tr) => {
   const { match, node } = nationOf(tr, sel.args.code);
   const expr = alliancesFrom(tr, sel, node, dateParam(tr, sel.args.asOf, tr.today), tr.param(sel.args.obligations ?? null), true);
-  return { cypher: `${match} RETURN ${expr} AS result`, finish: (rows) => first(rows, []) };
+  return { cypher: `${match} RETURN ${expr} AS result`, finish: answer(sel) };
 };
 
 const defendersOf: RootBuilder = (sel, tr) => {
   const { match, node } = nationOf(tr, sel.args.code);
   const expr = defendersFrom(tr, sel, node, dateParam(tr, sel.args.asOf, tr.today), true);
-  return { cypher: `${match} RETURN ${expr} AS result`, finish: (rows) => first(rows, []) };
+  return { cypher: `${match} RETURN ${expr} AS result`, finish: answer(sel) };
 };
 
 const treatiesBetween: RootBuilder = (sel, tr) => {
@@ -327,7 +331,7 @@ const treatiesBetween: RootBuilder = (sel, tr) => {
   const { call, out } = fragmentCall(tr, 'api/treaties-between', { a: a.node, b: b.node, asOf: dateParam(tr, sel.args.asOf, null) }, ['t']);
   return {
     cypher: `${a.match} ${b.match} RETURN COLLECT { ${call} RETURN ${project('Treaty', { node: out.t! }, sel.fields, tr)} } AS result`,
-    finish: (rows) => first(rows, []),
+    finish: answer(sel),
   };
 };
 
@@ -346,7 +350,7 @@ const alliancePath: RootBuilder = (sel, tr) => {
     const path = tr.fresh('path');
     return {
       cypher: `${a.match} MATCH ${path} = (${a.node}) RETURN ${project('AlliancePath', { path, obligations }, sel.fields, tr)} AS result`,
-      finish: (rows) => first(rows, null),
+      finish: answer(sel),
     };
   }
   const b = nationOf(tr, sel.args.to);
@@ -364,7 +368,7 @@ const alliancePath: RootBuilder = (sel, tr) => {
   );
   return {
     cypher: `${a.match} ${b.match} ${call} RETURN ${project('AlliancePath', { path: out.path!, obligations }, sel.fields, tr)} AS result`,
-    finish: (rows) => first(rows, null),
+    finish: answer(sel),
   };
 };
 
@@ -389,7 +393,8 @@ const allianceNetwork: RootBuilder = (sel, tr) => {
   const edgeFields = sel.fields.filter((f) => f.name === 'edges');
   const otherFields = sel.fields.filter((f) => f.name !== 'edges');
   const edge = { a, b, treaties: ts, obligationSets: sets, obligations };
-  const edgeRow = `{${edgeFields.map((f) => `${quoteKey(f.alias)}: ${project('NetworkEdge', edge, f.fields, tr)}`).join(', ')}}`;
+  // One projection per `edges` selection (aliases may ask for several), in the selection's order.
+  const edgeRow = `[${edgeFields.map((f) => project('NetworkEdge', edge, f.fields, tr)).join(', ')}]`;
   return {
     // The nations are gathered while aggregating, not by a DISTINCT over the edges afterwards: that
     // DISTINCT would hold the whole edge list in every row it keeps (hundreds of MiB at ATOP's size). The
@@ -402,8 +407,10 @@ const allianceNetwork: RootBuilder = (sel, tr) => {
       `WITH ${nodes}, ${e}, ${e}.a AS ${a}, ${e}.b AS ${b}, ${e}.treaties AS ${ts}, ${e}.obligationSets AS ${sets} ` +
       `RETURN CASE WHEN ${e} IS NULL THEN ${project('AllianceNetwork', { nodes, obligations }, otherFields, tr)} ELSE ${edgeRow} END AS result`,
     finish: (rows) => {
-      const [head, ...rest] = rows.map((row) => row.result as Record<string, unknown>);
-      return { ...head, ...Object.fromEntries(edgeFields.map((f) => [f.alias, rest.map((row) => row[f.alias])])) };
+      const [head, ...rest] = rows.map((row) => row.result as unknown[]);
+      const network = keyed(head!, 'AllianceNetwork', otherFields);
+      edgeFields.forEach((f, i) => (network[f.alias] = rest.map((row) => keyed(row[i] as unknown[], 'NetworkEdge', f.fields))));
+      return network;
     },
   };
 };
@@ -411,14 +418,14 @@ const allianceNetwork: RootBuilder = (sel, tr) => {
 const timeline: RootBuilder = (sel, tr) => {
   const { match, node } = nationOf(tr, sel.args.code);
   const expr = timelineFrom(tr, sel, node, sel.args.during as { from?: string; to?: string } | undefined);
-  return { cypher: `${match} RETURN ${expr} AS result`, finish: (rows) => first(rows, []) };
+  return { cypher: `${match} RETURN ${expr} AS result`, finish: answer(sel) };
 };
 
 const organizations: RootBuilder = (sel, tr) => {
   const o = tr.fresh('org');
   return {
     cypher: `MATCH (${o}:Organization) WITH ${o} ORDER BY ${o}.name RETURN collect(${project('Organization', { node: o }, sel.fields, tr)}) AS result`,
-    finish: (rows) => first(rows, []),
+    finish: answer(sel),
   };
 };
 

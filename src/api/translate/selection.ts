@@ -6,8 +6,10 @@ import {
   getArgumentValues,
   getDirectiveValues,
   getNamedType,
+  getNullableType,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
+  isListType,
   isObjectType,
   type FieldNode,
   type GraphQLObjectType,
@@ -22,6 +24,8 @@ export interface FieldSel {
   args: Record<string, unknown>;
   /** The named type the field returns. */
   type: string;
+  /** Whether the field returns a list of that type. */
+  list: boolean;
   fields: FieldSel[];
 }
 
@@ -35,6 +39,7 @@ export function rootSelection(info: GraphQLResolveInfo): FieldSel {
     name: node.name.value,
     args: getArgumentValues(def, node, info.variableValues),
     type: type.name,
+    list: isListType(getNullableType(def.type)),
     fields: isObjectType(type) ? collect(info, type, info.fieldNodes.map((n) => n.selectionSet)) : [],
   };
 }
@@ -71,7 +76,7 @@ function collect(info: GraphQLResolveInfo, type: GraphQLObjectType, sets: (Selec
     const first = nodes[0]!;
     const name = first.name.value;
     if (name === '__typename') {
-      fields.push({ alias, name, args: {}, type: 'String', fields: [] });
+      fields.push({ alias, name, args: {}, type: 'String', list: false, fields: [] });
       continue;
     }
     const def = type.getFields()[name];
@@ -82,6 +87,7 @@ function collect(info: GraphQLResolveInfo, type: GraphQLObjectType, sets: (Selec
       name,
       args: getArgumentValues(def, first, info.variableValues),
       type: named.name,
+      list: isListType(getNullableType(def.type)),
       fields: isObjectType(named) ? collect(info, named, nodes.map((n) => n.selectionSet)) : [],
     });
   }

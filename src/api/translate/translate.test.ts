@@ -33,8 +33,34 @@ describe('translation', () => {
   it('turns aliases with different arguments into separate subqueries', async () => {
     const [query] = await translated('{ nation(code: "PRK") { before: allies(asOf: "2024-12-03") { nation { code } } after: allies(asOf: "2024-12-04") { nation { code } } } }');
     expect(query!.cypher.match(/CALL \{/g)).toHaveLength(2);
-    expect(query!.cypher).toContain('`before`:');
-    expect(query!.cypher).toContain('`after`:');
+  });
+
+  it('leaves response keys out of the Cypher, so a renamed alias reuses the plan', async () => {
+    const [plain] = await translated('{ nation(code: "PRK") { code treaties { id parties { nation { name } } } } }');
+    const [aliased] = await translated('{ nation(code: "PRK") { c: code __typename t: treaties { i: id p: parties { n: nation { name } } } } }');
+    expect(aliased!.cypher).toBe(plain!.cypher);
+    expect(aliased!.cypher).not.toMatch(/`[ctipn]`/);
+  });
+
+  it('keys each projected value by its response key again', async () => {
+    const [query] = await translated(`{ nation(code: "PRK") { __proto__: code __typename
+      t: treaties { __typename id parties { nation { code } inForceFrom } } allies { since } } }`);
+    // The positions the Cypher returns: code, treaties, allies; a treaty's id and parties; a party's nation and date.
+    const answer = query!.finish([{ result: ['PRK', [['t1', [[['CHN'], '1961-09-10'], [null, null]]], ['t2', []]], []] }]);
+    const keyed = answer as Record<string, unknown>;
+    // An alias is a key like any other, `__proto__` included.
+    expect(Object.keys(keyed)).toEqual(['__proto__', '__typename', 't', 'allies']);
+    expect(keyed['__proto__']).toBe('PRK');
+    expect(JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(keyed).filter(([k]) => k !== '__proto__'))))).toEqual({
+      __typename: 'Nation',
+      t: [
+        { __typename: 'Treaty', id: 't1', parties: [{ nation: { code: 'CHN' }, inForceFrom: '1961-09-10' }, { nation: null, inForceFrom: null }] },
+        { __typename: 'Treaty', id: 't2', parties: [] },
+      ],
+      allies: [],
+    });
+    expect(Object.getPrototypeOf(answer)).toBeNull();
+    expect(query!.finish([])).toBeNull();
   });
 
   it('translates a nested selection into one query', async () => {
