@@ -70,6 +70,8 @@ const ANSWERS: Record<string, () => unknown> = {
   list: () => [full('1', { strict: full('2') }), full('3', { strict: full('4') })],
   listWithNull: () => [full('1', { strict: full('2') }), null],
   listWithBadItem: () => [full('1', { strict: full('2') }), { ...full('3'), id: null }],
+  // Keyed by response keys that a plain object holds specially, as own properties (as the translation keys them).
+  specialKeys: () => JSON.parse('{"__proto__": "thing 1", "constructor": "1", "child": {"__proto__": "2", "toString": "thing 2"}}'),
   names: () => ['a', 'b'],
   namesWithNull: () => ['a', null],
 };
@@ -157,6 +159,12 @@ describe('the shaped executor gives the executor\'s response', () => {
     `);
     expect(actual).toEqual(expected);
     expect(handedOver).toBe(0);
+  });
+
+  it('with response keys a client may pick that an object holds specially (__proto__, constructor)', async () => {
+    const { expected, actual } = await both('{ thing(case: "specialKeys") { __proto__: name constructor: id child { __proto__: id toString: name } } }');
+    expect(actual).toEqual(expected);
+    expect(actual.data).toEqual(JSON.parse('{"thing": {"__proto__": "thing 1", "constructor": "1", "child": {"__proto__": "2", "toString": "thing 2"}}}'));
   });
 
   it.each([[true, false], [false, true], [true, true]])('with @skip(if: %s) and @include(if: %s) from variables', async (skip, include) => {

@@ -41,6 +41,7 @@ import {
   type GraphQLObjectType,
   type GraphQLOutputType,
 } from 'graphql';
+import { put } from './response-object.ts';
 
 /**
  * Which resolvers the executor may stand in for, compared by identity: the translated roots (called as the
@@ -262,13 +263,15 @@ function objectCompleter(site: Site, type: GraphQLObjectType): Complete {
   return (value, parent, key, errors) => {
     const path = addPath(parent, key, undefined);
     const source = value as Record<string, unknown>;
-    const completed: Record<string, unknown> = Object.create(null);
+    const completed: Record<string, unknown> = {};
     for (const field of fields) {
+      let value: unknown;
       try {
-        completed[field.key] = field.complete(source[field.key], path, field.key, errors);
+        value = field.complete(source[field.key], path, field.key, errors);
       } catch (raw) {
-        completed[field.key] = handleFieldError(raw, field.nodes, addPath(path, field.key, type.name), field.nonNull, errors);
+        value = handleFieldError(raw, field.nodes, addPath(path, field.key, type.name), field.nonNull, errors);
       }
+      put(completed, field.key, value);
     }
     return completed;
   };

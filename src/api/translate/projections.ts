@@ -11,6 +11,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { cypher } from '../../graph/cypher.ts';
+import { put } from '../response-object.ts';
 import type { Translation } from './context.ts';
 import type { FieldSel } from './selection.ts';
 
@@ -59,10 +60,9 @@ export function shape(value: unknown, f: FieldSel): unknown {
 
 /** One object of `type` from its projection: the value at each position under its field's response key. */
 export function keyed(values: unknown[], type: string, fields: FieldSel[]): Record<string, unknown> {
-  // No prototype: an alias such as `__proto__` is a key like any other.
-  const out: Record<string, unknown> = Object.create(null);
+  const out: Record<string, unknown> = {};
   let i = 0;
-  for (const f of fields) out[f.alias] = f.name === '__typename' ? type : shape(values[i++], f);
+  for (const f of fields) put(out, f.alias, f.name === '__typename' ? type : shape(values[i++], f));
   return out;
 }
 

@@ -4,6 +4,7 @@
  * and `finish` turns the single result into the response (cursors and page info are built here).
  */
 import { EntenteError } from '../../errors.ts';
+import { put } from '../response-object.ts';
 import { Translation } from './context.ts';
 import {
   alliancesFrom,
@@ -407,9 +408,15 @@ const allianceNetwork: RootBuilder = (sel, tr) => {
       `WITH ${nodes}, ${e}, ${e}.a AS ${a}, ${e}.b AS ${b}, ${e}.treaties AS ${ts}, ${e}.obligationSets AS ${sets} ` +
       `RETURN CASE WHEN ${e} IS NULL THEN ${project('AllianceNetwork', { nodes, obligations }, otherFields, tr)} ELSE ${edgeRow} END AS result`,
     finish: (rows) => {
-      const [head, ...rest] = rows.map((row) => row.result as unknown[]);
-      const network = keyed(head!, 'AllianceNetwork', otherFields);
-      edgeFields.forEach((f, i) => (network[f.alias] = rest.map((row) => keyed(row[i] as unknown[], 'NetworkEdge', f.fields))));
+      const network = keyed(rows[0]!.result as unknown[], 'AllianceNetwork', otherFields);
+      const lists = edgeFields.map(() => new Array<unknown>(rows.length - 1));
+      for (let r = 1; r < rows.length; r++) {
+        const row = rows[r]!.result as unknown[];
+        for (let i = 0; i < edgeFields.length; i++) lists[i]![r - 1] = keyed(row[i] as unknown[], 'NetworkEdge', edgeFields[i]!.fields);
+        // Each row as it is keyed is let go: at 250,000 edges, the rows and their keyed copy would not fit twice.
+        rows[r] = undefined!;
+      }
+      edgeFields.forEach((f, i) => put(network, f.alias, lists[i]));
       return network;
     },
   };
