@@ -602,7 +602,9 @@ Written by \`npm run bench\` (bench/run.ts) on ${r.started.slice(0, 10)}; the ra
   src/api/server.ts, as \`npm start\` serves it), **cypher** (the same question as hand-written Cypher, bench/cypher/,
   through neo4j-driver behind a bare node:http server, one auto-commit READ transaction a request as the API runs
   them: the floor; its answers are the API's, in the same order, except that its network leaves the list of nodes
-  to the client), and **neo4j-graphql** (@neo4j/graphql's generated API,
+  to the client; its statements return maps, as one writes them by hand, where the API's translation returns each
+  object as a list of its fields' values and keys it in Node, which the driver decodes at about half the cost),
+  and **neo4j-graphql** (@neo4j/graphql's generated API,
   served by graphql-yoga) for the queries it can express: it has no shortest path (alliancePath) and no pairwise
   aggregation (allianceNetwork); its alliesOf lists the allies only, without the shared treaties and \`since\`.
   Targets per scale: the nation with most memberships in force on 1990-06-01, its closest partner, and the nation
