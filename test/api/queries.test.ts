@@ -41,6 +41,17 @@ describe('nation, nations, leader, treaty', () => {
     expect(await q('{ nation(code: "XXX") { code } treaty(id: "no-such-treaty") { id } leader(id: "nobody") { id } }')).toEqual({ nation: null, treaty: null, leader: null });
   });
 
+  it('answers under any response key, at every level, __proto__ and constructor included', async () => {
+    const query = `{ __proto__: nation(code: "PRK") { __proto__: code constructor: name treaties { __proto__: id } }
+      treaties(first: 2) { __proto__: totalCount edges { __proto__: node { __proto__: id } } pageInfo { __proto__: hasNextPage } }
+      allianceNetwork(asOf: "2024-12-04", region: "East Asia & Pacific") { __proto__: nodes { code } edges { __proto__: a { code } } } }`;
+    const special = await gql(query);
+    const plain = await gql(query.replaceAll('__proto__:', 'p:').replaceAll('constructor:', 'c:'));
+    expect(plain.errors).toBeUndefined();
+    expect((plain.data as { p: { p: string } }).p.p).toBe('PRK');
+    expect(JSON.stringify(special)).toBe(JSON.stringify(plain).replaceAll('"p":', '"__proto__":').replaceAll('"c":', '"constructor":'));
+  });
+
   it('filters nations by COW code, name (aliases too) and region', async () => {
     const data = await q(`{
       cow: nations(filter: { cowCode: 365 }) { edges { node { code } } }

@@ -108,8 +108,8 @@ function connection(sel: FieldSel, tr: Translation, type: string, source: Connec
     const cursorAt = (i: number) => encodeCursor(offset + i);
     const out: Record<string, unknown> = {};
     for (const f of sel.fields) {
-      if (f.name === '__typename') out[f.alias] = `${type}Connection`;
-      else if (f.name === 'totalCount') out[f.alias] = r.total;
+      if (f.name === '__typename') put(out, f.alias, `${type}Connection`);
+      else if (f.name === 'totalCount') put(out, f.alias, r.total);
       else if (f.name === 'pageInfo') {
         const info: Record<string, unknown> = {
           hasNextPage: offset + r.count < r.total,
@@ -118,14 +118,14 @@ function connection(sel: FieldSel, tr: Translation, type: string, source: Connec
           endCursor: r.count > 0 ? cursorAt(r.count - 1) : null,
           __typename: 'PageInfo',
         };
-        out[f.alias] = Object.fromEntries(f.fields.map((g) => [g.alias, info[g.name]]));
+        put(out, f.alias, Object.fromEntries(f.fields.map((g) => [g.alias, info[g.name]])));
       } else if (f.name === 'edges') {
-        out[f.alias] = Array.from({ length: r.count }, (_, i) =>
+        put(out, f.alias, Array.from({ length: r.count }, (_, i) =>
           Object.fromEntries(f.fields.map((g) => [
             g.alias,
             g.name === 'cursor' ? cursorAt(i) : g.name === 'node' ? keyed((r[keys.get(`${f.alias}.${g.alias}`)!] as unknown[][])[i]!, type, g.fields) : `${type}Edge`,
           ])),
-        );
+        ));
       }
     }
     return out;
