@@ -45,7 +45,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxTokens: 2000,
   maxCost: 20_000,
   maxDirectives: 20,
-  // The analyst's query (test/hardening/analyst-query.ts) translates to 22,298 characters over 19 root fields;
+  // The analyst's query (test/hardening/analyst-query.ts) translates to 21,472 characters over 19 root fields;
   // a 34 KB statement took Neo4j 3.5-8.6 s to plan, and 249 KB ran into the query timeout while planning.
   maxCypherChars: 40_000,
   queryTimeoutMs: 10_000,
