@@ -19,12 +19,9 @@ import { createShapedExecute } from '../../src/api/execute.ts';
 import { buildSchema, byResponseKey, rootResolver } from '../../src/api/schema.ts';
 import { createApi } from '../../src/api/yoga.ts';
 import { networkQuery } from '../../src/export/network.ts';
-import { applySchema } from '../../src/graph/schema.ts';
-import { loadSeeds } from '../../src/seeds/load.ts';
-import { SEEDS_DIR } from '../../src/seeds/paths.ts';
 import { LEADER_QUERY, NATION_QUERY, ORGANIZATION_QUERY, PATH_QUERY, SEARCH_QUERY, TREATY_QUERY } from '../../web/src/queries.ts';
 import { ANALYST_QUERY } from '../hardening/analyst-query.ts';
-import { clearDatabase, testGraph } from '../support/graph.ts';
+import { seedTestDatabase, testGraph } from '../support/graph.ts';
 
 const TODAY = '2026-11-29';
 const graph = testGraph();
@@ -105,9 +102,7 @@ async function both(query: string, variables?: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  await clearDatabase(graph);
-  await applySchema(graph);
-  await loadSeeds(graph, { dir: SEEDS_DIR });
+  await seedTestDatabase(graph);
 });
 afterAll(() => graph.close());
 

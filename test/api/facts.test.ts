@@ -3,20 +3,15 @@
  * from the real graph through the public GraphQL contract.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySchema } from '../../src/graph/schema.ts';
-import { loadSeeds } from '../../src/seeds/load.ts';
-import { SEEDS_DIR } from '../../src/seeds/paths.ts';
 import { apiClient, dataOf } from '../support/api.ts';
-import { clearDatabase, testGraph } from '../support/graph.ts';
+import { seedTestDatabase, testGraph } from '../support/graph.ts';
 
 const graph = testGraph();
 const gql = apiClient(graph);
 const q = <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => dataOf<T>(gql<T>(query, variables));
 
 beforeAll(async () => {
-  await clearDatabase(graph);
-  await applySchema(graph);
-  await loadSeeds(graph, { dir: SEEDS_DIR });
+  await seedTestDatabase(graph);
 });
 afterAll(() => graph.close());
 

@@ -6,11 +6,8 @@ import { readFileSync } from 'node:fs';
 import { buildClientSchema, buildSchema as buildSdl, findBreakingChanges, findDangerousChanges, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_FILE } from '../../src/api/schema.ts';
-import { applySchema } from '../../src/graph/schema.ts';
-import { loadSeeds } from '../../src/seeds/load.ts';
-import { SEEDS_DIR } from '../../src/seeds/paths.ts';
 import { apiClient, dataOf } from '../support/api.ts';
-import { clearDatabase, testGraph } from '../support/graph.ts';
+import { seedTestDatabase, testGraph } from '../support/graph.ts';
 
 const graph = testGraph();
 const gql = apiClient(graph);
@@ -19,9 +16,7 @@ const codes = (list: { nation: { code: string } }[]) => list.map((x) => x.nation
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
 
 beforeAll(async () => {
-  await clearDatabase(graph);
-  await applySchema(graph);
-  await loadSeeds(graph, { dir: SEEDS_DIR });
+  await seedTestDatabase(graph);
 });
 afterAll(() => graph.close());
 

@@ -6,11 +6,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { applySchema } from '../../src/graph/schema.ts';
 import type { Graph } from '../../src/graph/graph.ts';
-import { loadSeeds } from '../../src/seeds/load.ts';
-import { SEEDS_DIR } from '../../src/seeds/paths.ts';
-import { clearDatabase, testGraph, testGraphOptions } from '../support/graph.ts';
+import { seedTestDatabase, testGraph, testGraphOptions } from '../support/graph.ts';
 import {
   ARTIFACTS, buildDashboard, clickNation, hoverNation, collectErrors, REPO, counts, dragSlider, edgeObligations, launchChromium, screenshot, startApiProcess, waitForDate,
   type ApiProcess,
@@ -26,9 +23,7 @@ let webDir: string;
 
 beforeAll(async () => {
   graph = testGraph();
-  await clearDatabase(graph);
-  await applySchema(graph);
-  await loadSeeds(graph, { dir: SEEDS_DIR });
+  await seedTestDatabase(graph);
   webDir = await buildDashboard();
   server = await startApiProcess({ neo4j: testGraphOptions(), webDir, today: '2025-06-30' });
   browser = await launchChromium();

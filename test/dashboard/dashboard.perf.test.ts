@@ -13,11 +13,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { applySchema } from '../../src/graph/schema.ts';
 import { importAtop } from '../../src/import/atop/index.ts';
-import { loadSeeds } from '../../src/seeds/load.ts';
-import { SEEDS_DIR } from '../../src/seeds/paths.ts';
-import { clearDatabase, testGraph, testGraphOptions } from '../support/graph.ts';
+import { seedTestDatabase, testGraph, testGraphOptions } from '../support/graph.ts';
 import { dayIndex } from '../../web/src/dates.ts';
 import {
   ARTIFACTS, buildDashboard, collectErrors, counts, dragSlider, launchChromium, longTasks, REPO, screenshot, startApiProcess, waitForDate, watchLongTasks,
@@ -116,9 +113,7 @@ describe('dashboard render time', () => {
     const errors = collectErrors(page);
     let api: Awaited<ReturnType<typeof startApiProcess>> | undefined;
     try {
-      await clearDatabase(graph);
-      await applySchema(graph);
-      await loadSeeds(graph, { dir: SEEDS_DIR });
+      await seedTestDatabase(graph);
       await importAtop(graph, { dir: ATOP_DIR });
       api = await startApiProcess({ neo4j: testGraphOptions(), webDir });
       // The drag runs to the end of ATOP's data (2018); the network of today is timed separately below.

@@ -6,10 +6,10 @@
  * and the graph is exactly what it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testGraph } from '../support/graph.ts';
+import { seedTestDatabase, testGraph } from '../support/graph.ts';
 import { send, startServerProcess, type HttpAnswer, type ServerProcess } from '../support/server.ts';
 import { canonicalDump, type CanonicalDump } from './dump.ts';
-import { seedTestDatabase, testLogin } from './seeded.ts';
+import { testLogin } from './seeded.ts';
 
 interface HostileRequest {
   method?: string;

@@ -1,6 +1,9 @@
-/** The test database, for test files: a Graph on it, and a way to empty it between tests. */
+/** The test database, for test files: a Graph on it, a way to empty it between tests, and the seeds in it. */
 import { inject } from 'vitest';
 import { Graph, type GraphOptions } from '../../src/graph/graph.ts';
+import { applySchema } from '../../src/graph/schema.ts';
+import { loadSeeds } from '../../src/seeds/load.ts';
+import { SEEDS_DIR } from '../../src/seeds/paths.ts';
 
 /** Connection options of the database that test/global-setup.ts started or was pointed at. */
 export function testGraphOptions(): GraphOptions {
@@ -25,4 +28,11 @@ export async function clearDatabase(graph: Graph): Promise<void> {
   } finally {
     await session.close();
   }
+}
+
+/** Leaves the test database holding exactly the schema and the seeds, as many test files start from. */
+export async function seedTestDatabase(graph: Graph): Promise<void> {
+  await applySchema(graph);
+  await clearDatabase(graph);
+  await loadSeeds(graph, { dir: SEEDS_DIR });
 }
