@@ -1,68 +1,54 @@
 // Everything dated that concerns `me`, one row per event. A party's own dates stand for it (an acceding
 // state did not sign in 1949); the treaty's dates stand for original parties.
 // In: me (Nation). Out: date, kind, summary, treaty, leader, organization.
-CALL {
-  WITH me
+CALL (me) {
   MATCH (me)-[r:PARTY_TO]->(t:Treaty)
   WITH t, CASE WHEN r.signedOn IS NOT NULL THEN r.signedOn WHEN r.inForceFrom IS NULL THEN t.signedOn END AS date
   WHERE date IS NOT NULL
   RETURN date, 'SIGNATURE' AS kind, 'Signed the ' + t.name AS summary, t AS treaty, null AS leader, null AS organization
   UNION
-  WITH me
   MATCH (me)-[r:PARTY_TO]->(t:Treaty) WHERE r.ratifiedOn IS NOT NULL
   RETURN r.ratifiedOn AS date, 'RATIFICATION' AS kind, 'Ratified the ' + t.name AS summary, t AS treaty, null AS leader, null AS organization
   UNION
-  WITH me
   MATCH (me)-[r:PARTY_TO]->(t:Treaty) WHERE r.inForceFrom IS NULL AND t.enteredIntoForceOn IS NOT NULL
   RETURN t.enteredIntoForceOn AS date, 'ENTRY_INTO_FORCE' AS kind, 'The ' + t.name + ' entered into force' AS summary, t AS treaty, null AS leader, null AS organization
   UNION
-  WITH me
   MATCH (me)-[r:PARTY_TO]->(t:Treaty) WHERE r.inForceFrom IS NOT NULL
   RETURN r.inForceFrom AS date, CASE WHEN r.inForceFrom = t.enteredIntoForceOn THEN 'ENTRY_INTO_FORCE' ELSE 'ACCESSION' END AS kind,
     CASE WHEN r.inForceFrom = t.enteredIntoForceOn THEN 'The ' + t.name + ' entered into force' ELSE 'Became a party to the ' + t.name END AS summary,
     t AS treaty, null AS leader, null AS organization
   UNION
-  WITH me
   MATCH (me)-[r:PARTY_TO]->(t:Treaty) WHERE r.leftOn IS NOT NULL
   RETURN r.leftOn AS date, 'DEPARTURE' AS kind, 'Left the ' + t.name AS summary, t AS treaty, null AS leader, null AS organization
   UNION
-  WITH me
   MATCH (me)-[:PARTY_TO]->(t:Treaty) WHERE t.terminatedOn IS NOT NULL
   RETURN t.terminatedOn AS date, 'TERMINATION' AS kind,
     'The ' + t.name + ' ended' + CASE WHEN t.terminationCause IS NULL THEN '' ELSE ': ' + t.terminationCause END AS summary,
     t AS treaty, null AS leader, null AS organization
   UNION
-  WITH me
   MATCH (me)-[:PARTY_TO]->(t:Treaty) WHERE t.expiresOn IS NOT NULL
   RETURN t.expiresOn AS date, 'EXPIRY' AS kind, 'The term of the ' + t.name + ' ends' AS summary, t AS treaty, null AS leader, null AS organization
   UNION
-  WITH me
   MATCH (me)-[:PARTY_TO]->(t:Treaty)-[:HAD_MILESTONE]->(m:Milestone)
   WHERE m.nation IS NULL OR m.nation = me.code
   RETURN m.date AS date, 'MILESTONE' AS kind, m.summary AS summary, t AS treaty, null AS leader, null AS organization
   UNION
-  WITH me
   MATCH (l:Leader)-[h:HELD]->(me) WHERE h.from IS NOT NULL
   RETURN h.from AS date, 'TENURE_START' AS kind, l.name + ' took office as ' + h.office AS summary, null AS treaty, l AS leader, null AS organization
   UNION
-  WITH me
   MATCH (l:Leader)-[h:HELD]->(me) WHERE h.to IS NOT NULL
   RETURN h.to AS date, 'TENURE_END' AS kind, l.name + ' left office as ' + h.office AS summary, null AS treaty, l AS leader, null AS organization
   UNION
-  WITH me
   MATCH (me)-[m:MEMBER_OF]->(o:Organization)
   RETURN m.from AS date, 'MEMBERSHIP_START' AS kind, 'Joined ' + o.name AS summary, null AS treaty, null AS leader, o AS organization
   UNION
-  WITH me
   MATCH (me)-[m:MEMBER_OF]->(o:Organization) WHERE m.to IS NOT NULL
   RETURN m.to AS date, 'MEMBERSHIP_END' AS kind, 'Left ' + o.name AS summary, null AS treaty, null AS leader, o AS organization
   UNION
-  WITH me
   MATCH (s:Statement)-[:ABOUT]->(me)
   OPTIONAL MATCH (speaker:Leader)-[:MADE]->(s)
   RETURN s.date AS date, 'STATEMENT' AS kind, s.summary AS summary, null AS treaty, speaker AS leader, null AS organization
   UNION
-  WITH me
   MATCH (l:Leader)-[:VISITED]->(v:Visit)-[:HOSTED_BY]->(me)
   RETURN v.from AS date, 'VISIT' AS kind, v.summary AS summary, null AS treaty, l AS leader, null AS organization
 }

@@ -5,22 +5,19 @@ MATCH (seeded:Treaty:Seeded)
 WHERE seeded.atopId IS NOT NULL
 MATCH (dup:Treaty {atopId: seeded.atopId})
 WHERE dup <> seeded AND NOT dup:Seeded AND dup.origin = 'atop'
-CALL {
-  WITH seeded, dup
+CALL (seeded, dup) {
   MATCH (n:Nation)-[r:PARTY_TO {origin: 'atop'}]->(dup)
   CREATE (n)-[moved:PARTY_TO]->(seeded)
   SET moved = properties(r)
   DELETE r
 }
-CALL {
-  WITH seeded, dup
+CALL (seeded, dup) {
   MATCH (dup)-[r:HAS_PROVISION {origin: 'atop'}]->(p:Provision)
   MERGE (seeded)-[moved:HAS_PROVISION]->(p)
   SET moved.origin = 'atop'
   DELETE r
 }
-CALL {
-  WITH seeded, dup
+CALL (seeded, dup) {
   MATCH (dup)-[r:CITES {origin: 'atop'}]->(s:Source)
   MERGE (seeded)-[moved:CITES {origin: 'atop'}]->(s)
   SET moved.importHash = r.importHash, moved.importKey = r.importKey

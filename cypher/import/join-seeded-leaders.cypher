@@ -4,8 +4,7 @@ MATCH (seeded:Leader:Seeded)
 WHERE seeded.wikidataId IS NOT NULL
 MATCH (dup:Leader {wikidataId: seeded.wikidataId})
 WHERE dup <> seeded AND NOT dup:Seeded AND dup.origin = 'wikidata'
-CALL {
-  WITH seeded, dup
+CALL (seeded, dup) {
   MATCH (dup)-[r:HELD {origin: 'wikidata'}]->(n:Nation)
   CREATE (seeded)-[moved:HELD]->(n)
   SET moved = properties(r)

@@ -5,8 +5,7 @@ MATCH (n:Seeded {seedKey: key})
 OPTIONAL MATCH (n)-[foreign]-()
 WHERE foreign.origin IS NOT NULL AND foreign.origin <> 'seed'
 WITH n, collect(DISTINCT foreign.origin) AS others
-CALL {
-  WITH n, others
+CALL (n, others) {
   WITH n, others WHERE size(others) > 0
   OPTIONAL MATCH (n)-[own {origin: 'seed'}]-()
   DELETE own

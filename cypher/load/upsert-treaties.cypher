@@ -1,8 +1,7 @@
 // A treaty an importer already holds under its ATOP id (the North Atlantic Treaty is ATOP 3180) is adopted,
 // not duplicated: it takes the seed's id, and the importer's memberships stay on it.
 UNWIND $rows AS row
-CALL {
-  WITH row
+CALL (row) {
   OPTIONAL MATCH (imported:Treaty {atopId: row.props.atopId})
   WHERE row.props.atopId IS NOT NULL AND NOT imported:Seeded
     AND NOT EXISTS { MATCH (:Treaty {id: row.props.id}) }
@@ -12,6 +11,6 @@ CALL {
 MERGE (n:Treaty {id: row.props.id})
 SET n += row.props, n:Seeded, n.seedKey = row.key, n.seedHash = row.hash, n.origin = coalesce(n.origin, 'seed')
 WITH n, row
-CALL { WITH n OPTIONAL MATCH (n)-[old:CITES {origin: 'seed'}]->(:Source) DELETE old }
+CALL (n) { OPTIONAL MATCH (n)-[old:CITES {origin: 'seed'}]->(:Source) DELETE old }
 WITH n, row
-CALL { WITH n, row UNWIND row.props.sources AS sourceId MATCH (s:Source {id: sourceId}) MERGE (n)-[c:CITES {origin: 'seed'}]->(s) }
+CALL (n, row) { UNWIND row.props.sources AS sourceId MATCH (s:Source {id: sourceId}) MERGE (n)-[c:CITES {origin: 'seed'}]->(s) }

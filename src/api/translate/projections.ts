@@ -6,8 +6,8 @@
  *
  * A type is projected from a binding: the Cypher variables that hold it (a node type has `node`; a
  * relationship-shaped type such as Party has `rel` and its two ends). Fragments shared with root fields
- * (allies, defenders, timeline) come from `cypher/api/` and run inside `CALL { ... }` so that their variable
- * names stay their own.
+ * (allies, defenders, timeline) come from `cypher/api/` and run inside `CALL (...) { ... }` so that their
+ * variable names stay their own.
  */
 import neo4j from 'neo4j-driver';
 import { cypher } from '../../graph/cypher.ts';
@@ -144,7 +144,7 @@ export function fragmentCall(
   const imported = Object.values(inputs).filter((v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) && !/^(null|true|false)$/i.test(v));
   const binds = Object.entries(inputs).map(([as, expr]) => `${expr} AS ${as}`);
   const out = Object.fromEntries(outputs.map((o) => [o, tr.fresh(o)]));
-  const call = `CALL { ${imported.length ? `WITH ${[...new Set(imported)].join(', ')} ` : ''}WITH ${binds.join(', ')}\n${rewrite(fragment(name))}\nRETURN ${outputs.map((o) => `${o} AS ${out[o]}`).join(', ')} }`;
+  const call = `CALL (${[...new Set(imported)].join(', ')}) { WITH ${binds.join(', ')}\n${rewrite(fragment(name))}\nRETURN ${outputs.map((o) => `${o} AS ${out[o]}`).join(', ')} }`;
   return { call, out };
 }
 

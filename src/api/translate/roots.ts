@@ -183,13 +183,13 @@ function indexedTreatyPage(sel: FieldSel, tr: Translation, property: string): Om
   const { ret, finish } = connection(sel, tr, 'Treaty', { page, total });
   return {
     cypher: [
-      `CALL { MATCH (${t}:Treaty) RETURN count(${t}) AS ${total} }`,
-      `CALL { MATCH (${t}:Treaty) WHERE ${t}.${property} IS NOT NULL WITH ${t} ORDER BY ${t}.${property} ASC, ${t}.id ASC SKIP toInteger(${skip}) LIMIT toInteger(${limit}) RETURN collect(${t}) AS ${head} }`,
+      `CALL () { MATCH (${t}:Treaty) RETURN count(${t}) AS ${total} }`,
+      `CALL () { MATCH (${t}:Treaty) WHERE ${t}.${property} IS NOT NULL WITH ${t} ORDER BY ${t}.${property} ASC, ${t}.id ASC SKIP toInteger(${skip}) LIMIT toInteger(${limit}) RETURN collect(${t}) AS ${head} }`,
       // Only a page that runs past the treaties with the property counts them and reads the others. The
       // UNWIND gives no row to match from otherwise (a WHERE would be planned after the scan), and an
       // aggregation over no rows still gives one: 0 and [].
-      `CALL { WITH ${head} UNWIND CASE WHEN ${short} THEN [1] ELSE [] END AS ${go} MATCH (${t}:Treaty) WHERE ${t}.${property} IS NOT NULL RETURN count(${t}) AS ${dated} }`,
-      `CALL { WITH ${head} UNWIND CASE WHEN ${short} THEN [1] ELSE [] END AS ${go} MATCH (${t}:Treaty) WHERE ${t}.${property} IS NULL WITH ${t} ORDER BY ${t}.id ASC RETURN collect(${t}) AS ${undated} }`,
+      `CALL (${head}) { UNWIND CASE WHEN ${short} THEN [1] ELSE [] END AS ${go} MATCH (${t}:Treaty) WHERE ${t}.${property} IS NOT NULL RETURN count(${t}) AS ${dated} }`,
+      `CALL (${head}) { UNWIND CASE WHEN ${short} THEN [1] ELSE [] END AS ${go} MATCH (${t}:Treaty) WHERE ${t}.${property} IS NULL WITH ${t} ORDER BY ${t}.id ASC RETURN collect(${t}) AS ${undated} }`,
       `WITH ${total}, ${head}, ${undated}, CASE WHEN ${skip} > ${dated} THEN ${skip} - ${dated} ELSE 0 END AS ${start}`,
       `WITH ${total}, ${head} + ${undated}[${start}..${start} + ${limit} - size(${head})] AS ${page}`,
       `RETURN ${ret} AS result`,
