@@ -3,7 +3,7 @@
  * to followers and an API session can never write); writes run in one write transaction per call, which
  * commits whole or not at all. Statements are named files in `cypher/`; values are parameters only.
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Notification, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 import { EntenteError } from '../errors.ts';
 import { mapDriverError } from './errors.ts';
@@ -18,7 +18,15 @@ export interface GraphOptions {
   readTimeoutMs?: number;
   /** How long to wait for a connection before giving up, in milliseconds. */
   connectionTimeoutMs?: number;
+  /**
+   * Receives Neo4j's notifications (deprecated syntax, unknown labels or properties, planning hints) for each
+   * statement that draws any. Without a listener Neo4j is asked to send none: nothing else reads them, and
+   * building, sending and decoding them costs every request (test/graph/notifications.test.ts listens).
+   */
+  onNotifications?: NotificationListener;
 }
+
+export type NotificationListener = (statement: string, notifications: Notification[]) => void;
 
 /** How long a read keeps retrying a transient failure, and its first pause (doubled each time, ±20%). */
 const READ_RETRY = { withinMs: 3_000, firstDelayMs: 200 };
@@ -33,6 +41,7 @@ export class Graph {
   readonly database: string | undefined;
   readonly roundTrips: RoundTripCounter = { count: 0 };
   private readonly readTimeoutMs: number | undefined;
+  private readonly onNotifications: NotificationListener | undefined;
 
   constructor(options: GraphOptions) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
@@ -41,9 +50,11 @@ export class Graph {
       connectionAcquisitionTimeout: options.connectionTimeoutMs ?? 5_000,
       maxTransactionRetryTime: 3_000,
       userAgent: 'entente',
+      ...(options.onNotifications ? {} : { notificationFilter: { minimumSeverityLevel: 'OFF' as const } }),
     });
     this.database = options.database;
     this.readTimeoutMs = options.readTimeoutMs;
+    this.onNotifications = options.onNotifications;
   }
 
   /** Runs the named statement in a read transaction and returns its records as plain objects. */
@@ -67,7 +78,9 @@ export class Graph {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
       let failure: unknown;
       try {
-        return (await session.run<T>(text, params, config)).records.map((record) => record.toObject());
+        const result = await session.run<T>(text, params, config);
+        this.report(text, result);
+        return result.records.map((record) => record.toObject());
       } catch (error) {
         failure = error;
       } finally {
@@ -88,7 +101,7 @@ export class Graph {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     this.roundTrips.count += 1;
     try {
-      return await session.executeWrite((tx) => work(new WriteTx(tx)));
+      return await session.executeWrite((tx) => work(new WriteTx(tx, (text, result) => this.report(text, result))));
     } catch (error) {
       throw mapDriverError(error);
     } finally {
@@ -134,17 +147,27 @@ export class Graph {
   async close(): Promise<void> {
     await this.driver.close();
   }
+
+  private report(text: string, result: QueryResult): void {
+    if (this.onNotifications && result.summary.notifications.length > 0) this.onNotifications(text, result.summary.notifications);
+  }
 }
 
 /** A write transaction that runs named statements. */
 export class WriteTx {
-  constructor(readonly tx: ManagedTransaction) {}
+  constructor(
+    readonly tx: ManagedTransaction,
+    private readonly report: (text: string, result: QueryResult) => void = () => {},
+  ) {}
 
   async run<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
     return (await this.runResult<T>(name, params)).records.map((record) => record.toObject());
   }
 
   async runResult<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}): Promise<QueryResult<T>> {
-    return this.tx.run<T>(cypher(name), params);
+    const text = cypher(name);
+    const result = await this.tx.run<T>(text, params);
+    this.report(text, result);
+    return result;
   }
 }
