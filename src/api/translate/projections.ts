@@ -121,12 +121,19 @@ function provisionList(tr: Translation, f: FieldSel, list: string): string {
   return `COLLECT { UNWIND ${list} AS ${p} WITH ${p} ORDER BY ${p}.treaty, ${p}.position, ${p}.id RETURN ${project('Provision', { node: p }, f.fields, tr)} }`;
 }
 
+const fragments = new Map<string, string>();
+
 /** A fragment of `cypher/api/` without its comment lines, ready to be spliced into a larger query. */
 export function fragment(name: string): string {
-  return cypher(name)
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('//'))
-    .join('\n');
+  let text = fragments.get(name);
+  if (text === undefined) {
+    text = cypher(name)
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('//'))
+      .join('\n');
+    fragments.set(name, text);
+  }
+  return text;
 }
 
 /**
