@@ -615,7 +615,8 @@ Written by \`npm run bench\` (bench/run.ts) on ${r.started.slice(0, 10)}; the ra
   the servers taking turns within each round, a different one first each time, so that a burst of other work on
   the shared machine falls on all of them. Every figure is the median over the rounds. Both GraphQL servers run with
   NODE_ENV=production, as \`npm start\` runs Entente. The API runs with its default limits, except a 60 s query
-  timeout so that the 100x network has time to finish (the client waits 90 s).
+  timeout so that the 100x network has time to finish (the client waits 90 s). All three ask Neo4j for no
+  notifications, as Entente's Graph does (none of them reads them).
 - **Peak RSS**: VmHWM of each server process over its scale's run.
 - **CPU per request**: the user and system time of the server's process and of Neo4j's (/proc/PID/stat) over each
   timed round, divided by the answers in it; the median over the rounds. Neo4j's figure includes whatever it does
