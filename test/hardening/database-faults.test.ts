@@ -11,6 +11,7 @@ import { Graph } from '../../src/graph/graph.ts';
 import { applySchema } from '../../src/graph/schema.ts';
 import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../../src/runtime/index.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
+import { askUntil } from '../support/poll.ts';
 import { query, send, startServerProcess, type ServerProcess } from '../support/server.ts';
 
 const dir = path.join(REPO_ROOT, '.neo4j-test', `faults-${randomBytes(4).toString('hex')}`);
@@ -38,16 +39,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Asks until `ok` holds for the answer, or `timeoutMs` passes; returns the last answer. */
-async function until<T>(ask: () => Promise<T>, ok: (answer: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await ask();
-    if (ok(answer) || Date.now() > deadline) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 describe('a database that goes away and comes back', () => {
   it('is answered normally at first', async () => {
     expect((await query(server.url, { query: PRK })).json).toEqual({ data: { nation: { name: 'North Korea' } } });
@@ -69,9 +60,9 @@ describe('a database that goes away and comes back', () => {
 
   it('once back: the same process answers again, without a restart', async () => {
     await neo4j.restart();
-    const answer = await until(() => query(server.url, { query: PRK }), (a) => !a.json?.errors, 15_000);
+    const answer = await askUntil(() => query(server.url, { query: PRK }), (a) => !a.json?.errors, 15_000, 250);
     expect(answer.json).toEqual({ data: { nation: { name: 'North Korea' } } });
-    const ready = await until(() => send(`${server.url}/ready`), (a) => a.status === 200, 15_000);
+    const ready = await askUntil(() => send(`${server.url}/ready`), (a) => a.status === 200, 15_000, 250);
     expect(ready.status).toBe(200);
     expect(server.alive()).toBe(true);
   });

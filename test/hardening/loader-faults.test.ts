@@ -11,6 +11,7 @@ import type { Graph } from '../../src/graph/graph.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
 import { loadSeeds } from '../../src/seeds/load.ts';
 import { clearDatabase, seedTestDatabase, testGraph } from '../support/graph.ts';
+import { askUntil } from '../support/poll.ts';
 import { writeBigSeeds } from './big-seeds.ts';
 import { canonicalDump, fingerprint, type CanonicalDump } from './dump.ts';
 import { testLogin } from './seeded.ts';
@@ -85,14 +86,6 @@ async function openTransactions(db: Graph): Promise<number> {
   }
 }
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** A TCP relay to the test database whose connections can be cut at once, as a network failure would. */
 async function startRelay(): Promise<{ uri: string; cut(): void }> {
   const target = new URL(testLogin().uri);
@@ -125,23 +118,23 @@ describe('a load interrupted in the middle', () => {
 
   it('killed with SIGKILL while writing: the graph is as it was', async () => {
     const loader = startLoader();
-    await waitFor(async () => (await loaderWrites(graph)) > 0, 60_000, 'the loader to start writing');
+    expect(await askUntil(() => loaderWrites(graph), (writes) => writes > 0, 60_000, 50), 'the loader to start writing').toBeGreaterThan(0);
     loader.child.kill('SIGKILL');
     const { signal } = await loader.exited;
     expect(signal).toBe('SIGKILL');
-    await waitFor(async () => (await openTransactions(graph)) === 0, 30_000, 'Neo4j to roll the transaction back');
+    expect(await askUntil(() => openTransactions(graph), (open) => open === 0, 30_000, 50), 'Neo4j to roll the transaction back').toBe(0);
     expect(await canonicalDump(graph)).toEqual(seedsOnly);
   });
 
   it('its connection cut while writing: the loader says the database is unavailable, and the graph is as it was', async () => {
     const relay = await startRelay();
     const loader = startLoader(relay.uri);
-    await waitFor(async () => (await loaderWrites(graph)) > 0, 60_000, 'the loader to start writing');
+    expect(await askUntil(() => loaderWrites(graph), (writes) => writes > 0, 60_000, 50), 'the loader to start writing').toBeGreaterThan(0);
     relay.cut();
     const { code, output } = await loader.exited;
     expect(code).toBe(1);
     expect(output).toMatch(/^The database is unavailable: .* \[DATABASE_UNAVAILABLE\]$/m);
-    await waitFor(async () => (await openTransactions(graph)) === 0, 30_000, 'Neo4j to roll the transaction back');
+    expect(await askUntil(() => openTransactions(graph), (open) => open === 0, 30_000, 50), 'Neo4j to roll the transaction back').toBe(0);
     expect(await canonicalDump(graph)).toEqual(seedsOnly);
   });
 

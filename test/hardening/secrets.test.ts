@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/runtime/port.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
+import { askUntil } from '../support/poll.ts';
 import { query, send } from '../support/server.ts';
 import { testLogin } from './seeded.ts';
 
@@ -40,18 +41,12 @@ function start(env: Record<string, string>, args: string[] = []): Run {
   return run;
 }
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  return condition();
-}
-
 describe('credentials', () => {
   it('are not printed by npm start, neither at start nor while serving, nor at a failed query', async () => {
     const db = testLogin();
     const port = await freePort();
     const run = start({ NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, PORT: String(port), HOST: '127.0.0.1' });
-    expect(await until(() => /Entente is serving/.test(run.output()), 60_000), run.output()).toBe(true);
+    expect(await askUntil(run.output, (output) => /Entente is serving/.test(output), 60_000)).toMatch(/Entente is serving/);
     const url = `http://127.0.0.1:${port}`;
     expect((await send(`${url}/ready`)).status).toBe(200);
     await query(url, { query: '{ nation(code: "USA") { name } }' });
@@ -77,7 +72,7 @@ describe('credentials', () => {
     const db = testLogin();
     const port = await freePort();
     const run = start({ NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, PORT: String(port) }, ['--serve-only']);
-    expect(await until(() => /Entente is serving/.test(run.output()), 60_000), run.output()).toBe(true);
+    expect(await askUntil(run.output, (output) => /Entente is serving/.test(output), 60_000)).toMatch(/Entente is serving/);
     run.stop();
     expect(await run.exited).toBe(0);
     expect(run.output()).not.toContain('Seeds loaded');
