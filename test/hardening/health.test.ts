@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../src/graph/schema.ts';
-import { seedTestDatabase, testGraph } from '../support/graph.ts';
+import { seedTestDatabase, testGraph, testLogin } from '../support/graph.ts';
 import { send, startServerProcess, type ServerProcess } from '../support/server.ts';
-import { testLogin } from './seeded.ts';
 
 const graph = testGraph();
 let server: ServerProcess;

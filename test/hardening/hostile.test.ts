@@ -6,10 +6,9 @@
  * and the graph is exactly what it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedTestDatabase, testGraph } from '../support/graph.ts';
+import { seedTestDatabase, testGraph, testLogin } from '../support/graph.ts';
 import { send, startServerProcess, type HttpAnswer, type ServerProcess } from '../support/server.ts';
 import { canonicalDump, type CanonicalDump } from './dump.ts';
-import { testLogin } from './seeded.ts';
 
 interface HostileRequest {
   method?: string;

@@ -5,7 +5,7 @@
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server.ts';
-import { testLogin } from './seeded.ts';
+import { testLogin } from '../support/graph.ts';
 
 // The audits ask for `{ __typename }` and malformed requests only: no data is needed.
 let server: ServerProcess;

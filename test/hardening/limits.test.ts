@@ -10,10 +10,9 @@ import { buildSchema } from '../../src/api/schema.ts';
 import { graphOptions, loadConfig, loadLimits } from '../../src/config.ts';
 import { detectCapabilities, networkQuery } from '../../src/export/network.ts';
 import * as dashboard from '../../web/src/queries.ts';
-import { seedTestDatabase, testGraph } from '../support/graph.ts';
+import { seedTestDatabase, testGraph, testLogin } from '../support/graph.ts';
 import { query, send, startServerProcess, type HttpAnswer, type ServerProcess } from '../support/server.ts';
 import { ANALYST_QUERY, DEEPEST_PATH_QUERY } from './analyst-query.ts';
-import { testLogin } from './seeded.ts';
 
 const graph = testGraph();
 let server: ServerProcess;

@@ -10,11 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/graph.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
 import { loadSeeds } from '../../src/seeds/load.ts';
-import { clearDatabase, seedTestDatabase, testGraph } from '../support/graph.ts';
+import { clearDatabase, seedTestDatabase, testGraph, testLogin } from '../support/graph.ts';
 import { askUntil } from '../support/poll.ts';
 import { writeBigSeeds } from './big-seeds.ts';
 import { canonicalDump, fingerprint, type CanonicalDump } from './dump.ts';
-import { testLogin } from './seeded.ts';
 
 /** Enough generated nations for the load to take seconds, not enough for one transaction to run out of memory. */
 const EXTRA_NATIONS = 2_000;

@@ -9,7 +9,7 @@ import { freePort } from '../../src/runtime/port.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
 import { askUntil } from '../support/poll.ts';
 import { query, send } from '../support/server.ts';
-import { testLogin } from './seeded.ts';
+import { testLogin } from '../support/graph.ts';
 
 interface Run {
   output: () => string;

@@ -1,14 +1,19 @@
-/** The test database, for test files: a Graph on it, a way to empty it between tests, and the seeds in it. */
+/** The test database, for test files: its login, a Graph on it, a way to empty it between tests, and the seeds in it. */
 import { inject } from 'vitest';
 import { Graph, type GraphOptions } from '../../src/graph/graph.ts';
 import { applySchema } from '../../src/graph/schema.ts';
 import { loadSeeds } from '../../src/seeds/load.ts';
 import { SEEDS_DIR } from '../../src/seeds/paths.ts';
+import type { DatabaseLogin } from './server.ts';
 
-/** Connection options of the database that test/global-setup.ts started or was pointed at. */
+/** The login of the database that test/global-setup.ts started or was pointed at, for a server process. */
+export function testLogin(): DatabaseLogin {
+  return inject('neo4j');
+}
+
+/** Connection options of that database, for a Graph. */
 export function testGraphOptions(): GraphOptions {
-  const { uri, user, password, database } = inject('neo4j');
-  return { uri, user, password, ...(database ? { database } : {}) };
+  return { ...testLogin() };
 }
 
 /** A Graph on the test database; close it in `afterAll`. */
