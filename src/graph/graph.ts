@@ -157,7 +157,7 @@ export class Graph {
 export class WriteTx {
   constructor(
     readonly tx: ManagedTransaction,
-    private readonly report: (text: string, result: QueryResult) => void = () => {},
+    private readonly report: (text: string, result: QueryResult) => void,
   ) {}
 
   async run<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
