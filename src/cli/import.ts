@@ -5,7 +5,9 @@
  *                          and the crosswalk are read from ../cow-states and ../countrycode beside PATH unless
  *                          --states FILE and --crosswalk FILE say otherwise
  *   leaders --file PATH    leaders_history.csv (Wikidata heads of state and government); import atop first,
- *                          so that the nations the tenures name are in the graph
+ *                          so that the nations the tenures name are in the graph. Wikidata's current holders
+ *                          are read from leaders_current.csv beside PATH unless --current FILE says otherwise:
+ *                          a tenure with no end that they lack is over on an unknown date
  *
  *   --strict               write nothing when any row is malformed (exit code 1); by default such rows are
  *                          skipped and listed
@@ -24,7 +26,7 @@ import type { Graph } from '../graph/graph.ts';
 import { runCli } from './run.ts';
 
 const USAGE = 'Usage: npm run import -- atop --dir PATH [--states FILE] [--crosswalk FILE] [--strict] [--dry-run]\n' +
-  '       npm run import -- leaders --file PATH [--strict] [--dry-run]';
+  '       npm run import -- leaders --file PATH [--current FILE] [--strict] [--dry-run]';
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({
@@ -32,6 +34,7 @@ await runCli(async () => {
     options: {
       dir: { type: 'string' },
       file: { type: 'string' },
+      current: { type: 'string' },
       states: { type: 'string' },
       crosswalk: { type: 'string' },
       strict: { type: 'boolean', default: false },
@@ -69,7 +72,7 @@ await runCli(async () => {
   } else {
     if (!values.file) throw new EntenteError('IMPORT_USAGE', `Pass leaders_history.csv with --file (for example --file ../shared/data/leaders/leaders_history.csv).\n${USAGE}`);
     const { importLeaders } = await import('../import/leaders/index.ts');
-    const options = { ...common, file: resolve(values.file) };
+    const options = { ...common, file: resolve(values.file), ...(values.current ? { current: resolve(values.current) } : {}) };
     run = (graph) => importLeaders(graph, options);
   }
 

@@ -1,9 +1,10 @@
 /**
  * The Wikidata leaders import against a real Neo4j and the real file: duplicate spells merged, placeholder
- * dates dropped and reported, seeded leaders found by QID, idempotence, one changed row changing exactly one
- * tenure, and --strict writing nothing (the real file has malformed rows).
+ * dates dropped and reported, open ends checked against Wikidata's list of current holders, seeded leaders
+ * found by QID, idempotence, one changed row changing exactly one tenure, and --strict writing nothing (the
+ * real file has malformed rows).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,14 +13,15 @@ import { importAtop } from '../../src/import/atop/index.ts';
 import { formatIssue } from '../../src/import/engine/issues.ts';
 import type { ImportSummary } from '../../src/import/engine/summary.ts';
 import { importLeaders } from '../../src/import/leaders/index.ts';
+import { apiClient, dataOf } from '../support/api.ts';
 import { canonicalDump } from '../support/dump.ts';
 import { clearDatabase, testGraph } from '../support/graph.ts';
-import { DATA } from './data.ts';
+import { csvObjects, DATA } from './data.ts';
 
 const graph = testGraph();
 const changed = (s: ImportSummary) => s.counts.filter((c) => c.created + c.updated + c.removed > 0).map(({ kind, created, updated, removed }) => ({ kind, created, updated, removed }));
 const tenures = (qid: string) =>
-  graph.readText<{ leader: string; nation: string; office: string; from: string | null; to: string | null; untilDate: string | null; mergedSpells: number }>(
+  graph.readText<{ leader: string; nation: string; office: string; from: string | null; to: string | null; untilDate: string | null; mergedSpells: number; endUnknown?: boolean }>(
     `MATCH (l:Leader {wikidataId: $qid})-[h:HELD {origin: 'wikidata'}]->(n:Nation)
      RETURN l.id AS leader, n.code AS nation, h.office AS office, h.from AS from, h.to AS to, toString(h.untilDate) AS untilDate, h.mergedSpells AS mergedSpells
      ORDER BY office, from`,
@@ -46,7 +48,7 @@ describe.skipIf(!DATA.present)(`Wikidata leaders import${DATA.present ? '' : ` (
   });
 
   it('imports the tenures whose nations are in the graph, and says which are not', async () => {
-    expect(first.read).toBe('9376 rows, 9357 spells, 8922 tenures after merging duplicates');
+    expect(first.read).toBe('9376 rows, 9357 spells, 8922 tenures after merging duplicates, 1017 of them over on an unknown date');
     expect(changed(first)).toEqual([
       { kind: 'sources', created: 1, updated: 0, removed: 0 },
       { kind: 'leaders', created: 5666, updated: 0, removed: 0 },
@@ -74,6 +76,52 @@ describe.skipIf(!DATA.present)(`Wikidata leaders import${DATA.present ? '' : ` (
       { leader: 'kim-jong-un', nation: 'PRK', office: 'head of state', from: '2011-12-17', to: null, untilDate: null, mergedSpells: 2 },
     ]);
     expect(first.issues.filter((i) => i.kind === 'duplicate-spell' && i.row === 7259).map(formatIssue)).toHaveLength(1);
+  });
+
+  it('keeps open only the tenures Wikidata lists as current: the others are over on an unknown date', async () => {
+    // Quentin Trembley is a fictional president (the film National Treasure: Book of Secrets) that Wikidata
+    // gives a start and no end; Kim Tok-hun was premier of North Korea until 2024.
+    expect(await tenures('Q113227667')).toEqual([
+      { leader: 'wd-q113227667', nation: 'USA', office: 'head of state', from: '1837-01-01', to: null, untilDate: null, mergedSpells: 1 },
+    ]);
+    const [marks] = await graph.readText<{ ended: number; trembley: boolean; kim: boolean; ishiba: boolean | null }>(
+      `CALL { MATCH ()-[h:HELD {origin: 'wikidata'}]->() WHERE h.endUnknown RETURN count(h) AS ended }
+       CALL { MATCH (:Leader {wikidataId: 'Q113227667'})-[h:HELD]->() RETURN h.endUnknown AS trembley }
+       CALL { MATCH (:Leader {wikidataId: 'Q25035961'})-[h:HELD {office: 'head of government'}]->(:Nation {code: 'PRK'}) RETURN h.endUnknown AS kim }
+       CALL { MATCH (:Leader {wikidataId: 'Q1335527'})-[h:HELD]->() WHERE h.to IS NULL RETURN h.endUnknown AS ishiba }
+       RETURN ended, trembley, kim, ishiba`);
+    // One mark for each end-unknown notice whose nation is in the graph (the notices name every nation).
+    const nations = new Set((await graph.readText<{ code: string }>('MATCH (n:Nation) RETURN n.code AS code')).map((r) => r.code));
+    const noticed = first.issues.filter((i) => i.kind === 'end-unknown' && nations.has(/ of ([A-Z]{3})\b/.exec(i.message)![1]!));
+    expect(noticed.length).toBeGreaterThan(900);
+    expect(marks).toEqual({ ended: noticed.length, trembley: true, kim: true, ishiba: null });
+  });
+
+  it("through the API, today's heads of state and government are exactly Wikidata's current holders", async () => {
+    const gql = apiClient(graph, '2026-11-29');
+    const codes = (await graph.readText<{ code: string }>('MATCH (n:Nation) RETURN n.code AS code ORDER BY code')).map((r) => r.code);
+    const inGraph = new Set(codes);
+    // Expected, from the two files read here: each holder in leaders_current.csv of a nation in the graph,
+    // unless the history gives that person in that office no start (a tenure with no known start is on no
+    // day), or states the very term the list calls current with an end (Juan Guaidó: from 2019-01-23 with no
+    // end, and from 2019-01-23 to 2023-01-05).
+    const history = csvObjects(DATA.leadersFile);
+    const key = (r: Record<string, string>) => `${r.iso3}|${r.role}|${r.person_qid}`;
+    const dated = new Set(history.filter((r) => /^\+?[1-9]\d{3}-/.test(r.start!)).map(key));
+    const endedTerm = (c: Record<string, string>) => history.some((r) => key(r) === key(c) && r.end && r.start! >= c.start!);
+    const current = csvObjects(join(DATA.root, 'leaders', 'leaders_current.csv')).filter((r) => inGraph.has(r.iso3!) && dated.has(key(r)));
+    expect(current.filter(endedTerm).length).toBeLessThan(10);
+    const expected = current.filter((r) => !endedTerm(r))
+      .map((r) => `${r.iso3} ${r.role === 'head_of_state' ? 'head of state' : 'head of government'} ${r.person_qid}`);
+    const actual: string[] = [];
+    for (const code of codes) {
+      const { nation } = await dataOf(gql<{ nation: { leaders: { office: string; leader: { wikidataId: string } }[] } }>(
+        'query($code: ID!) { nation(code: $code) { leaders { office leader { wikidataId } } } }', { code }));
+      for (const t of nation.leaders) actual.push(`${code} ${t.office} ${t.leader.wikidataId}`);
+    }
+    expect(new Set(actual)).toEqual(new Set(expected));
+    expect(actual).toContain('USA head of state Q22686');
+    expect(actual.filter((a) => a.startsWith('USA '))).toEqual(['USA head of state Q22686', 'USA head of government Q22686']);
   });
 
   it('joins a seeded leader by QID: the seeds\' leader keeps its id and name and gains the tenures', async () => {
@@ -111,6 +159,7 @@ describe.skipIf(!DATA.present)(`Wikidata leaders import${DATA.present ? '' : ` (
     const dir = mkdtempSync(join(tmpdir(), 'entente-leaders-'));
     try {
       const file = join(dir, 'leaders_history.csv');
+      cpSync(join(DATA.root, 'leaders', 'leaders_current.csv'), join(dir, 'leaders_current.csv'));
       const lines = readFileSync(DATA.leadersFile, 'utf8').split('\n');
       lines[8996 - 1] = lines[8996 - 1]!.replace('2017-01-20T00:00:00Z', '2017-01-21T00:00:00Z');
       writeFileSync(file, lines.join('\n'));

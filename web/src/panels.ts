@@ -59,8 +59,9 @@ function sources(list: SourceInfo[]): HTMLElement {
   }));
 }
 
-function span(from: string | null, to: string | null): string {
-  return `${formatDate(from) || '?'} – ${formatDate(to) || 'now'}`;
+/** "1949 – now"; an end that is over but unknown (a tenure's `endUnknown`) shows as "?", not "now". */
+function span(from: string | null, to: string | null, endUnknown = false): string {
+  return `${formatDate(from) || '?'} – ${formatDate(to) || (endUnknown ? '?' : 'now')}`;
 }
 
 export function nationPanel(data: NationResult, asOf: string, links: PanelLinks): HTMLElement {
@@ -128,7 +129,7 @@ export function leaderPanel(data: LeaderResult, links: PanelLinks): HTMLElement 
     h('h2', {}, l.name),
     l.wikidataId ? h('p', {}, h('a', { href: `https://www.wikidata.org/wiki/${l.wikidataId}`, target: '_blank', rel: 'noopener noreferrer' }, l.wikidataId)) : null,
     section('Offices', h('ul', {}, tenures.map((t) =>
-      h('li', {}, `${t.office}, `, link(t.nation.name, () => links.nation(t.nation.code)), h('span', { class: 'muted' }, ` ${span(t.from, t.to)}`))))),
+      h('li', {}, `${t.office}, `, link(t.nation.name, () => links.nation(t.nation.code)), h('span', { class: 'muted' }, ` ${span(t.from, t.to, t.endUnknown)}`))))),
   );
 }
 

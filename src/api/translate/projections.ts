@@ -223,7 +223,7 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     leaders: (b, f, tr) => {
       const day = dateParam(tr, f.args.asOf, tr.today);
       const [r, l] = [tr.fresh('held'), tr.fresh('leader')];
-      return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${b.node}) WHERE ${inForce(r, day)} WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name RETURN ${project('Tenure', { rel: r, leader: l, nation: b.node! }, f.fields, tr)} }`;
+      return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${b.node}) WHERE ${inForce(r, day)} AND ${r}.endUnknown IS NULL WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name RETURN ${project('Tenure', { rel: r, leader: l, nation: b.node! }, f.fields, tr)} }`;
     },
     tenures: (b, f, tr) => {
       const [r, l] = [tr.fresh('held'), tr.fresh('leader')];
@@ -340,6 +340,7 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     office: relProp('office'),
     from: relProp('from'),
     to: relProp('to'),
+    endUnknown: (b) => `coalesce(${b.rel}.endUnknown, false)`,
     acting: relProp('acting'),
     nation: (b, f, tr) => project('Nation', { node: b.nation! }, f.fields, tr),
     leader: (b, f, tr) => project('Leader', { node: b.leader! }, f.fields, tr),

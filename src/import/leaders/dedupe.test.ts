@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IssueLog } from '../engine/issues.ts';
+import { markEnded, readCurrentHolders } from './current.ts';
 import { dedupeSpells } from './dedupe.ts';
 import { readLeaderSpells } from './read.ts';
 
@@ -56,6 +57,32 @@ describe('Wikidata spells', () => {
     });
   });
 
+  it('keeps a term open when its open spell starts where the others end (Shigeru Ishiba, split at a new cabinet)', () => {
+    expect(load(
+      'JPN,Japão,head_of_government,Shigeru Ishiba,Q1335527,2024-10-01T00:00:00Z,,NFP | LDP,',
+      'JPN,Japão,head_of_government,Shigeru Ishiba,Q1335527,2024-10-01T00:00:00Z,2024-11-11T00:00:00Z,LDP | NFP,',
+      'JPN,Japão,head_of_government,Shigeru Ishiba,Q1335527,2024-11-11T00:00:00Z,,LDP | NFP,',
+    ).tenures).toEqual([['JPN', 'head of government', '2024-10-01', null, [2, 3, 4]]]);
+  });
+
+  it('gives a merged tenure only the end cause of a spell that ends with it', () => {
+    const causes = (...rows: string[]) => {
+      const file = join(dir, `c${Math.random().toString(36).slice(2)}.csv`);
+      writeFileSync(file, [HEADER, ...rows].join('\n'));
+      const issues = new IssueLog();
+      return dedupeSpells(file, readLeaderSpells(file, issues).spells, issues).map((t) => [t.to ?? null, t.endCause ?? null]);
+    };
+    // Kishida's first cabinet resigned in 2021; his tenure as head of government ended in 2024 with no cause given.
+    expect(causes(
+      'JPN,Japão,head_of_government,Fumio Kishida,Q359480,2021-10-04T00:00:00Z,2024-10-01T00:00:00Z,LDP,',
+      'JPN,Japão,head_of_government,Fumio Kishida,Q359480,2021-10-04T00:00:00Z,2021-11-10T00:00:00Z,LDP,Cabinet resignation',
+      'JPN,Japão,head_of_government,Fumio Kishida,Q359480,2021-11-10T00:00:00Z,2024-10-01T00:00:00Z,LDP,',
+    )).toEqual([['2024-10-01', null]]);
+    expect(causes(
+      'USA,Estados Unidos,head_of_state,Olivia Marsdin,Q96181216,2017-01-01T00:00:00Z,2018-10-01T00:00:00Z,DP,renúncia',
+    )).toEqual([['2018-10-01', 'renúncia']]);
+  });
+
   it('drops placeholder and unknown dates with a notice, leaves out spells before the common era, rejects the rest', () => {
     expect(load(
       'NOR,Noruega,head_of_state,Sverre,Q331755,+0000-00-00T00:00:00Z,1202-01-01T00:00:00Z,,',
@@ -79,5 +106,48 @@ describe('Wikidata spells', () => {
         'error malformed 6: end',
       ],
     });
+  });
+});
+
+describe("Wikidata's current holders", () => {
+  const mark = (current: string[], ...rows: string[]) => {
+    const history = join(dir, `h${Math.random().toString(36).slice(2)}.csv`);
+    const list = join(dir, `leaders_current_${Math.random().toString(36).slice(2)}.csv`);
+    writeFileSync(history, [HEADER, ...rows].join('\n'));
+    writeFileSync(list, [HEADER, ...current].join('\n'));
+    const issues = new IssueLog();
+    const { spells } = readLeaderSpells(history, issues);
+    const tenures = markEnded(history, list, dedupeSpells(history, spells, issues), readCurrentHolders(list, issues), new Map(spells.map((s) => [s.qid, s.person])), issues);
+    return {
+      tenures: tenures.map((t) => [t.qid, t.office, t.from ?? null, t.to ?? null, t.endUnknown ?? false]),
+      issues: issues.issues.map((i) => `${i.severity} ${i.kind} ${i.row}: ${i.column}: ${i.message}`),
+    };
+  };
+
+  it('marks an open tenure the list lacks as over on an unknown date, and leaves listed and closed ones alone', () => {
+    const { tenures, issues } = mark(
+      ['USA,Estados Unidos,head_of_state,Donald Trump,Q22686,2025-01-20T00:00:00Z,,GOP,'],
+      'USA,Estados Unidos,head_of_state,Donald Trump,Q22686,2025-01-20T00:00:00Z,,GOP,',
+      'USA,Estados Unidos,head_of_state,Quentin Trembley,Q113227667,1837-01-01T00:00:00Z,,,',
+      'USA,Estados Unidos,head_of_government,Donald Trump,Q22686,2025-01-20T00:00:00Z,,GOP,',
+      'USA,Estados Unidos,head_of_government,Joe Biden,Q6279,2021-01-20T00:00:00Z,2025-01-20T00:00:00Z,DP,',
+    );
+    expect(tenures).toEqual([
+      ['Q22686', 'head of state', '2025-01-20', null, false],
+      ['Q113227667', 'head of state', '1837-01-01', null, true],
+      // The list holds Trump as head of state only, so this office's open end is not taken as current.
+      ['Q22686', 'head of government', '2025-01-20', null, true],
+      ['Q6279', 'head of government', '2021-01-20', '2025-01-20', false],
+    ]);
+    expect(issues).toEqual([
+      expect.stringMatching(/^notice end-unknown 3: end: Quentin Trembley as head of state of USA \(from 1837-01-01\) has no end, but leaders_current_\w+\.csv does not list Q113227667 as a current holder/),
+      expect.stringMatching(/^notice end-unknown 4: end: Donald Trump as head of government of USA/),
+    ]);
+  });
+
+  it('reports a malformed row of the list with file, row and column', () => {
+    expect(mark(['USA,Estados Unidos,head_of_state,Nobody,Q0,,,,']).issues).toEqual([
+      expect.stringMatching(/^error malformed 2: person_qid: "Q0" is not a Wikidata QID/),
+    ]);
   });
 });

@@ -1,8 +1,11 @@
 /**
  * One spell per stretch in office. Wikidata often states a term twice (Kim Jong-un's start as head of state
  * is both 2011-12-17 and 2011-12-30): spells of the same person, office and nation whose dates overlap or are
- * identical become one, from the earliest known start to the latest known end (open only when no spell gives
- * an end). A spell with no dates at all adds nothing to a dated one and is dropped beside it.
+ * identical become one, from the earliest known start to the latest known end. It stays open when a spell
+ * without an end starts on or after every end the others give: Wikidata splits a term at a new cabinet
+ * (Shigeru Ishiba: 2024-10-01 to 2024-11-11, then from 2024-11-11 with no end), and the open spell goes on
+ * past them. An open spell that starts earlier is the same term stated without its end. A spell with no dates
+ * at all adds nothing to a dated one and is dropped beside it.
  */
 import { firstDay } from '../../model/dates.ts';
 import { endBound } from '../../model/periods.ts';
@@ -13,6 +16,8 @@ import type { SpellRow } from './read.ts';
 export type Tenure = Omit<SpellRow, 'person' | 'line'> & {
   /** The lines of the rows merged into this tenure, first one first. */
   readonly lines: readonly number[];
+  /** No end is known, yet the tenure is over: the list of current holders lacks it (current.ts). */
+  readonly endUnknown?: boolean;
 };
 
 export function dedupeSpells(file: string, spells: readonly SpellRow[], issues: IssueLog): Tenure[] {
@@ -72,9 +77,12 @@ function mergeSpells(file: string, spells: readonly SpellRow[], issues: IssueLog
   const froms = spells.map((s) => s.from).filter((d): d is string => d !== undefined);
   const tos = spells.map((s) => s.to).filter((d): d is string => d !== undefined);
   const from = froms.sort((a, b) => firstDay(a).localeCompare(firstDay(b)) || a.length - b.length)[0];
-  const to = tos.sort((a, b) => endBound(b, 'exclusive')!.localeCompare(endBound(a, 'exclusive')!) || b.length - a.length)[0];
+  const latestEnd = tos.sort((a, b) => endBound(b, 'exclusive')!.localeCompare(endBound(a, 'exclusive')!) || b.length - a.length)[0];
+  const goesOn = latestEnd !== undefined && spells.some((s) => s.to === undefined && start(s) >= endBound(latestEnd, 'exclusive')!);
+  const to = goesOn ? undefined : latestEnd;
   const withParty = spells.find((s) => s.party);
-  const last = spells.find((s) => s.to === to && s.endCause) ?? spells.find((s) => s.endCause);
+  // Why the tenure ended: only a spell that ends with it can say (an earlier spell's cause ended a term within).
+  const last = to === undefined ? undefined : spells.find((s) => s.to === to && s.endCause);
   return {
     qid: first!.qid,
     office: first!.office,

@@ -53,6 +53,7 @@ export function leaderSets(file: string, spells: readonly SpellRow[], tenures: r
         fromDate: startBound(t.from),
         // Wikidata's end day is the first day out of office.
         untilDate: endBound(t.to, 'exclusive'),
+        endUnknown: t.endUnknown ? true : null,
         party: t.party ?? null,
         endCause: t.endCause ?? null,
         mergedSpells: t.lines.length,
