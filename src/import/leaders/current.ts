@@ -13,7 +13,7 @@ import { readCsv } from '../engine/csv.ts';
 import { RowReader } from '../engine/fields.ts';
 import type { IssueLog } from '../engine/issues.ts';
 import type { Tenure } from './dedupe.ts';
-import { OFFICES, type Office } from './read.ts';
+import { readHolder, type Office } from './read.ts';
 
 const COLUMNS = ['iso3', 'role', 'person_qid'] as const;
 
@@ -22,13 +22,7 @@ export function readCurrentHolders(file: string, issues: IssueLog): Set<string> 
   const table = readCsv(file, COLUMNS, issues, 'pass leaders_current.csv with --current');
   const holders = new Set<string>();
   for (const row of table.rows) {
-    const r = new RowReader(file, row, issues);
-    const qid = r.text('person_qid');
-    if (!/^Q[1-9]\d*$/.test(qid)) r.error('person_qid', qid ? `"${qid}" is not a Wikidata QID such as Q7747` : 'is empty; a Wikidata QID is required');
-    const office = OFFICES[r.text('role')];
-    if (!office) r.error('role', `"${r.text('role')}" is not head_of_state or head_of_government`);
-    const nation = r.text('iso3');
-    if (!/^[A-Z]{3}$/.test(nation)) r.error('iso3', `"${nation}" is not an ISO 3166-1 alpha-3 code`);
+    const { qid, office, nation } = readHolder(new RowReader(file, row, issues));
     if (issues.hasError(file, row.line) || !office) continue;
     holders.add(holderKey(qid, office, nation));
   }

@@ -39,12 +39,7 @@ export function readLeaderSpells(file: string, issues: IssueLog): { spells: Spel
   const spells: SpellRow[] = [];
   for (const row of table.rows) {
     const r = new RowReader(file, row, issues);
-    const qid = r.text('person_qid');
-    if (!/^Q[1-9]\d*$/.test(qid)) r.error('person_qid', qid ? `"${qid}" is not a Wikidata QID such as Q7747` : 'is empty; a Wikidata QID is required');
-    const office = OFFICES[r.text('role')];
-    if (!office) r.error('role', `"${r.text('role')}" is not head_of_state or head_of_government`);
-    const nation = r.text('iso3');
-    if (!/^[A-Z]{3}$/.test(nation)) r.error('iso3', `"${nation}" is not an ISO 3166-1 alpha-3 code`);
+    const { qid, office, nation } = readHolder(r);
     const person = r.text('person');
     if (!person) r.error('person', 'is empty; the leader needs a name');
     const from = wikidataDate(r, 'start');
@@ -59,6 +54,17 @@ export function readLeaderSpells(file: string, issues: IssueLog): { spells: Spel
     });
   }
   return { spells, rows: table.rows.length };
+}
+
+/** Who held which office of which nation: the columns leaders_history.csv and leaders_current.csv share. */
+export function readHolder(r: RowReader): { qid: string; office: Office | undefined; nation: string } {
+  const qid = r.text('person_qid');
+  if (!/^Q[1-9]\d*$/.test(qid)) r.error('person_qid', qid ? `"${qid}" is not a Wikidata QID such as Q7747` : 'is empty; a Wikidata QID is required');
+  const office = OFFICES[r.text('role')];
+  if (!office) r.error('role', `"${r.text('role')}" is not head_of_state or head_of_government`);
+  const nation = r.text('iso3');
+  if (!/^[A-Z]{3}$/.test(nation)) r.error('iso3', `"${nation}" is not an ISO 3166-1 alpha-3 code`);
+  return { qid, office, nation };
 }
 
 /**
