@@ -3,12 +3,14 @@
  * counts for the state in that year (a membership overlapping [YYYY-01-01, YYYY-12-31], treaties counted
  * once) equals the number ATOP itself records. The reference is computed here from ATOP's own member table,
  * independently of the importer: a state is in alliance A in year Y when yrent <= Y <= yrexit, a yrexit of 0
- * meaning "still a member at the end of 2018".
+ * meaning "still a member at the end of 2018". The same holds for the COW state list: the nations that
+ * existed on a day are the states the list has in the system on it.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../src/graph/schema.ts';
 import { importAtop } from '../../src/import/atop/index.ts';
+import { apiClient, dataOf } from '../support/api.ts';
 import { clearDatabase, testGraph, testGraphOptions } from '../support/graph.ts';
 import { query, startServerProcess } from '../support/server.ts';
 import { csvObjects, DATA } from './data.ts';
@@ -87,6 +89,31 @@ describe.skipIf(!DATA.present)(`ATOP state-year exactness${DATA.present ? '' : `
     // Every state-year in which ATOP records any alliance, and nothing more.
     expect(allied).toBe(reference.size);
     expect(got.size).toBe(reference.size);
+  });
+
+  it("counts the COW state system's members on a day through nations(filter: {existedOn}), 1816 to 2016", async () => {
+    const gql = apiClient(graph);
+    const day = (y: string, m: string, d: string) => `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    const spells = csvObjects(DATA.statesFile).map((r) => ({
+      code: Number(r.ccode), from: day(r.styear!, r.stmonth!, r.stday!), to: day(r.endyear!, r.endmonth!, r.endday!),
+    }));
+    // The first and last day of every year, and the days states entered or left the system and the days after.
+    const days = new Set<string>();
+    for (let year = 1816; year <= 2016; year += 1) days.add(`${year}-01-01`).add(`${year}-12-31`);
+    const next = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    for (const s of spells) days.add(s.from).add(s.to).add(next(s.to));
+    const mismatches: string[] = [];
+    for (const d of [...days].filter((d) => d >= '1816-01-01' && d <= '2016-12-31').sort()) {
+      const expected = spells.filter((s) => s.from <= d && d <= s.to);
+      const { nations } = await dataOf(gql<{ nations: { totalCount: number; edges: { node: { cowCode: number } }[] } }>(
+        'query($d: Date!) { nations(filter: {existedOn: $d}, first: 100) { totalCount edges { node { cowCode } } } }', { d }));
+      if (nations.totalCount !== expected.length) mismatches.push(`${d}: COW ${expected.length}, GraphQL ${nations.totalCount}`);
+      else if (expected.length <= 100 && nations.edges.some((e) => !expected.some((s) => s.code === e.node.cowCode))) mismatches.push(`${d}: another state than COW's`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(days.size).toBeGreaterThan(600);
+    // COW's own figures: 23 states in 1816, 195 at the end of 2016.
+    expect((await dataOf(gql('{ a: nations(filter: {existedOn: "1816-01-01"}) { totalCount } b: nations(filter: {existedOn: "2016-12-31"}) { totalCount } }')))).toEqual({ a: { totalCount: 23 }, b: { totalCount: 195 } });
   });
 
   it('gives the same counts through the single-state query the API answers, on a broad fixed sample', async () => {

@@ -281,6 +281,10 @@ const nations: RootBuilder = (sel, tr) => {
     where.push(`(toLower(${n}.name) CONTAINS toLower(${name}) OR toLower(coalesce(${n}.aliasText, '')) CONTAINS toLower(${name}))`);
   }
   if (typeof filter.region === 'string') where.push(`toLower(${n}.region) = toLower(${tr.param(filter.region)})`);
+  if (typeof filter.existedOn === 'string') {
+    const p = tr.fresh('period');
+    where.push(`EXISTS { MATCH (${n})-[:EXISTED]->(${p}:Period) WHERE ${inForce(p, dateParam(tr, filter.existedOn, null))} }`);
+  }
   const all = tr.fresh('all');
   const { ret, finish } = connection(sel, tr, 'Nation', { all });
   return {
