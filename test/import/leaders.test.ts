@@ -174,6 +174,25 @@ describe.skipIf(!DATA.present)(`Wikidata leaders import${DATA.present ? '' : ` (
     }
   });
 
+  it('without a list of current holders, says so and would take every open end as still in office', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-leaders-'));
+    try {
+      const file = join(dir, 'leaders_history.csv');
+      cpSync(DATA.leadersFile, file);
+      const alone = await importLeaders(graph, { file, dryRun: true });
+      expect(alone.read).toBe('9376 rows, 9357 spells, 8922 tenures after merging duplicates');
+      expect(alone.issues.filter((i) => i.kind === 'no-current-list').map(formatIssue)).toEqual([
+        `${file}:1: end: no leaders_current.csv beside it (or --current FILE): every tenure without an end is taken as still in office`,
+      ]);
+      // Every tenure marked over would lose its mark; the dry run writes none of it.
+      const [row] = await graph.readText<{ marked: number }>(`MATCH ()-[h:HELD {origin: 'wikidata'}]->() WHERE h.endUnknown RETURN count(h) AS marked`);
+      expect(changed(alone)).toEqual([{ kind: 'tenures', created: 0, updated: row!.marked, removed: 0 }]);
+      expect(await canonicalDump(graph)).toEqual(dump);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--strict writes nothing, as the real file has malformed rows', async () => {
     const strict = await importLeaders(graph, { file: DATA.leadersFile, strict: true });
     expect(strict.written).toBe(false);
