@@ -8,6 +8,7 @@ import { applySchema } from '../../src/graph/schema.ts';
 import { importAtop, type AtopImportOptions } from '../../src/import/atop/index.ts';
 import { formatIssue } from '../../src/import/engine/issues.ts';
 import type { ImportSummary } from '../../src/import/engine/summary.ts';
+import { apiClient, dataOf } from '../support/api.ts';
 import { canonicalDump } from '../support/dump.ts';
 import { clearDatabase, testGraph } from '../support/graph.ts';
 import { copyAtop, csvObjects, DATA, setField } from './data.ts';
@@ -55,9 +56,11 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
     expect(alliances).toHaveLength(789);
     expect(members).toHaveLength(2510);
     expect(states.size).toBe(217);
-    // One provision per obligation coded for any member of an alliance.
-    const coded = new Set(members.filter((m) => m.member !== '8152').flatMap((m) =>
-      ['defense', 'offense', 'neutral', 'nonagg', 'consul'].filter((o) => m[o] === '1').map((o) => `${m.atopid}/${o}`)));
+    // One provision per obligation coded for an alliance or any of its members: the same set, as the
+    // member file (8152 included) and the alliance file agree.
+    const obligations = ['defense', 'offense', 'neutral', 'nonagg', 'consul'];
+    const coded = new Set(alliances.flatMap((a) => obligations.filter((o) => a[o] === '1').map((o) => `${a.atopid}/${o}`)));
+    expect(new Set(members.flatMap((m) => obligations.filter((o) => m[o] === '1').map((o) => `${m.atopid}/${o}`)))).toEqual(coded);
     expect(counts(first)).toEqual({
       sources: { created: 2, updated: 0, removed: 0, unchanged: 0 },
       nations: { created: 217, updated: 0, removed: 0, unchanged: 0 },
@@ -83,6 +86,14 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
     expect(first.written).toBe(true);
   });
 
+  it("keeps the obligation only member 8152 carried: ATOP 1320 is a consultation pact, as the alliance file codes it", async () => {
+    expect(first.issues.filter((i) => i.kind === 'obligation-without-member').map((i) => `${i.row}: ${i.column}`)).toEqual(['68: consul']);
+    const provisions = await graph.readText<{ obligation: string; bound: number }>(
+      `MATCH (t:Treaty {atopId: 1320})-[:HAS_PROVISION]->(p:Provision)
+       RETURN p.obligation AS obligation, size([(n:Nation)-[r:PARTY_TO]->(t) WHERE p.obligation IN r.obligations | n]) AS bound ORDER BY obligation`);
+    expect(provisions).toEqual([{ obligation: 'CONSULTATION', bound: 0 }, { obligation: 'DEFENSE', bound: 1 }]);
+  });
+
   it('cites ATOP 5.1 from every alliance and obligation', async () => {
     const [source] = await graph.readText<{ s: Record<string, unknown> }>(`MATCH (s:Source {id: 'atop-5-1'}) RETURN s {.id, .title, .publisher, .url, .origin} AS s`);
     expect(source?.s).toEqual({
@@ -92,6 +103,16 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
     const [uncited] = await graph.readText<{ n: number }>(
       `MATCH (x) WHERE (x:Treaty OR x:Provision) AND x.origin = 'atop' AND NOT (x)-[:CITES]->(:Source {id: 'atop-5-1'}) RETURN count(x) AS n`);
     expect(uncited?.n).toBe(0);
+  });
+
+  it("through GraphQL, counts the alliances of each obligation as ATOP's alliance file codes them", async () => {
+    const alliances = csvObjects(join(DATA.atopDir, 'atop5_1a.csv'));
+    const columns = { DEFENSE: 'defense', OFFENSE: 'offense', NEUTRALITY: 'neutral', NON_AGGRESSION: 'nonagg', CONSULTATION: 'consul' } as const;
+    const expected = Object.fromEntries(Object.entries(columns).map(([o, column]) => [o, { totalCount: alliances.filter((a) => a[column]!.trim() === '1').length }]));
+    const data = await dataOf(apiClient(graph)(`{ ${Object.keys(columns).map((o) => `${o}: treaties(filter: {source: "ATOP 5.1", obligation: ${o}}) { totalCount }`).join(' ')}
+      all: treaties(filter: {source: "ATOP 5.1"}) { totalCount } }`));
+    expect(data).toEqual({ ...expected, all: { totalCount: alliances.length } });
+    expect(expected.DEFENSE).toEqual({ totalCount: 280 });
   });
 
   it('NATO (ATOP 3180): two phases, West Germany under its own code until unification, accessions at signature', async () => {

@@ -1,7 +1,7 @@
 /**
  * ATOP alliances as rows to write: one treaty per alliance (joined to a seeded treaty with the same atopId),
- * one provision per obligation coded for any member, and one PARTY_TO per member row, so a member with
- * several phase rows keeps each phase's dates and obligations.
+ * one provision per obligation coded for the alliance or any member, and one PARTY_TO per member row, so a
+ * member with several phase rows keeps each phase's dates and obligations.
  */
 import { firstDay, lastDay } from '../../model/dates.ts';
 import { earlierEnd, endBound, startBound } from '../../model/periods.ts';
@@ -64,7 +64,7 @@ export function provisionRows(data: AtopData, membersOf: ReadonlyMap<number, rea
     const states = new Set(members.map((m) => m.state.ccode));
     for (const coding of OBLIGATION_CODINGS) {
       const bound = members.filter((m) => m.obligations.includes(coding.obligation));
-      if (bound.length === 0) continue;
+      if (bound.length === 0 && !alliance.obligations.includes(coding.obligation)) continue;
       const boundStates = new Set(bound.map((m) => m.state.ccode));
       const conditional = new Set(bound.filter((m) => (m.conditionVariables.get(coding.obligation) ?? []).length > 0).map((m) => m.state.ccode));
       const variables = new Set(bound.flatMap((m) => m.conditionVariables.get(coding.obligation) ?? []));
@@ -97,6 +97,11 @@ function provisionSummary(
   maxPhase: number,
 ): string {
   const coding = OBLIGATION_CODINGS.find((c) => c.obligation === obligation)!;
+  if (bound === 0) {
+    // The alliance file codes it; the member rows that carry it were left out (a member that is no COW state).
+    return `ATOP codes ${coding.variable.toUpperCase()} (the member promises ${coding.promise}) for the alliance, ` +
+      `but for none of the ${members === 1 ? 'member' : `${members} members`} imported: the member rows that carry it were left out.`;
+  }
   const who = bound === members ? `all ${members} members` : `${bound} of ${members} members`;
   let text = `ATOP codes ${coding.variable.toUpperCase()} (the member promises ${coding.promise}) for ${who}`;
   if (coding.conditional) {

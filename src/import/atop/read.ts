@@ -27,6 +27,8 @@ export interface Alliance {
   readonly maxPhase: number;
   /** mem1, mem2, ... (COW codes), for a cross-check with the member file. */
   readonly listed: readonly number[];
+  /** The obligations the alliance file codes (defense, offense, neutral, nonagg, consul). */
+  readonly obligations: readonly Obligation[];
   readonly line: number;
 }
 
@@ -79,11 +81,12 @@ export function readAtop(dir: string, states: ReadonlyMap<number, State>, issues
     const listed = allianceTable.header
       .filter((c) => /^mem\d+$/.test(c) && r.text(c) !== '')
       .map((c) => Number(r.text(c)));
+    const obligations = OBLIGATION_CODINGS.filter((c) => r.flag(c.variable)).map((c) => c.obligation);
     if (issues.hasError(allianceFile, row.line) || atopId === undefined || !begin || end === undefined || maxPhase === undefined) {
       if (atopId !== undefined && !alliances.has(atopId)) skipped.set(atopId, row.line);
       continue;
     }
-    alliances.set(atopId, { atopId, cow4Id, begin, end, maxPhase, listed, line: row.line });
+    alliances.set(atopId, { atopId, cow4Id, begin, end, maxPhase, listed, obligations, line: row.line });
   }
 
   const members: Member[] = [];
@@ -125,13 +128,24 @@ export function readAtop(dir: string, states: ReadonlyMap<number, State>, issues
 
   // The alliance file lists members too (mem1, mem2, ...); say where it disagrees with the member file.
   const byAlliance = new Map<number, Set<number>>();
-  for (const m of members) byAlliance.set(m.atopId, (byAlliance.get(m.atopId) ?? new Set()).add(m.state.ccode));
+  const carried = new Map<number, Set<Obligation>>();
+  for (const m of members) {
+    byAlliance.set(m.atopId, (byAlliance.get(m.atopId) ?? new Set()).add(m.state.ccode));
+    for (const o of m.obligations) carried.set(m.atopId, (carried.get(m.atopId) ?? new Set()).add(o));
+  }
   for (const alliance of alliances.values()) {
     const inMembers = byAlliance.get(alliance.atopId) ?? new Set<number>();
     const onlyListed = alliance.listed.filter((c) => !inMembers.has(c) && states.has(c));
     if (onlyListed.length > 0) {
       issues.notice('member-lists-differ', allianceFile, alliance.line, 'mem1',
         `lists ${onlyListed.join(', ')}, which ${MEMBER_FILE} does not: the member file is followed`);
+    }
+    // An obligation the alliance file codes that no imported member carries: its members were left out.
+    for (const coding of OBLIGATION_CODINGS) {
+      if (alliance.obligations.includes(coding.obligation) && !carried.get(alliance.atopId)?.has(coding.obligation)) {
+        issues.notice('obligation-without-member', allianceFile, alliance.line, coding.variable,
+          `codes ${coding.variable.toUpperCase()} for alliance ${alliance.atopId}, but no member row imported carries it (the rows that do were left out): the treaty keeps the obligation, bound to no member`);
+      }
     }
     const unlisted = [...inMembers].filter((c) => !alliance.listed.includes(c));
     if (unlisted.length > 0) {
