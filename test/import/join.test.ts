@@ -10,6 +10,7 @@ import { importAtop } from '../../src/import/atop/index.ts';
 import type { ImportSummary } from '../../src/import/engine/summary.ts';
 import { loadSeeds } from '../../src/seeds/load.ts';
 import { SEEDS_DIR } from '../../src/seeds/paths.ts';
+import { apiClient, dataOf } from '../support/api.ts';
 import { clearDatabase, testGraph } from '../support/graph.ts';
 import { csvObjects, DATA } from './data.ts';
 
@@ -115,5 +116,19 @@ describe.skipIf(!DATA.present)(`ATOP and the seeds${DATA.present ? '' : ` (skipp
     expect(await one('MATCH (t:Treaty {id: "atop-3180"}) RETURN count(t) AS v')).toBe(0);
     expect(await countFor('USA', 1960)).toBe(atopCount('2', 1960));
     expect(changed(await atop())).toEqual([]);
+  });
+
+  it("counts ATOP's obligations, not the seeds' provisions of the same treaty", async () => {
+    await atop();
+    await loadSeeds(graph, { dir: SEEDS_DIR });
+    // The seeds code the 1961 Soviet-DPRK treaty (ATOP 3440) with a consultation article; ATOP does not.
+    expect(await one<string[]>(`MATCH (t:Treaty {atopId: 3440})-[:HAS_PROVISION]->(p:Provision) RETURN collect(DISTINCT p.origin + ' ' + p.obligation) AS v`))
+      .toContain('seed CONSULTATION');
+    const consul = csvObjects(join(DATA.atopDir, 'atop5_1a.csv')).filter((a) => a.consul === '1').length;
+    const data = await dataOf(apiClient(graph)(`{
+      atop: treaties(filter: {source: "ATOP 5.1", obligation: CONSULTATION}) { totalCount }
+      any: treaties(filter: {obligation: CONSULTATION}) { totalCount } }`));
+    expect(data.atop.totalCount).toBe(consul);
+    expect(data.any.totalCount).toBeGreaterThan(consul);
   });
 });

@@ -243,7 +243,11 @@ const treaties: RootBuilder = (sel, tr) => {
     where.push(`all(${c} IN ${tr.param(filter.parties)} WHERE EXISTS { MATCH (:Nation {code: ${c}})-[${r}:PARTY_TO]->(${t})${cond ? ` WHERE ${cond}` : ''} })`);
   }
   if (typeof filter.obligation === 'string') {
-    where.push(`EXISTS { MATCH (${t})-[:HAS_PROVISION]->(:Provision {obligation: ${tr.param(filter.obligation)}}) }`);
+    // With `source`, that source must code the obligation too, as its memberships alone count above: a seeded
+    // treaty ATOP also holds keeps the seeds' provisions, which ATOP's own counts know nothing of.
+    const p = tr.fresh('provision');
+    const cited = sourceIds ? ` WHERE EXISTS { MATCH (${p})-[:CITES]->(ps:Source) WHERE ps.id IN ${sourceIds} }` : '';
+    where.push(`EXISTS { MATCH (${t})-[:HAS_PROVISION]->(${p}:Provision {obligation: ${tr.param(filter.obligation)}})${cited} }`);
   }
   const signed = (filter.signedDuring ?? null) as { from?: string | null; to?: string | null } | null;
   if (signed?.to) where.push(`${t}.signedFromDate <= ${dateParam(tr, signed.to, null)}`);
