@@ -20,7 +20,7 @@ CALL (seeded, dup) {
 CALL (seeded, dup) {
   MATCH (dup)-[r:CITES {origin: 'atop'}]->(s:Source)
   MERGE (seeded)-[moved:CITES {origin: 'atop'}]->(s)
-  SET moved.importHash = r.importHash, moved.importKey = r.importKey
+  SET moved = properties(r)
   DELETE r
 }
 FOREACH (_ IN CASE WHEN seeded.cow4Id IS NULL THEN [1] ELSE [] END | SET seeded.cow4Id = dup.cow4Id)

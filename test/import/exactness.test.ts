@@ -91,6 +91,22 @@ describe.skipIf(!DATA.present)(`ATOP state-year exactness${DATA.present ? '' : `
     expect(got.size).toBe(reference.size);
   });
 
+  it('counts the alliances in force each year as the alliance file dates them, through GraphQL, 1815 to 2018', async () => {
+    const gql = apiClient(graph);
+    // In force in year Y: begyr <= Y <= endyr, an endyr of 0 meaning "still in force at the end of 2018".
+    // This counts ATOP 1020 in 1849 and 2340 from 1962 to 1995, years no member of theirs is in.
+    const alliances = csvObjects(join(DATA.atopDir, 'atop5_1a.csv')).map((a) => ({ from: Number(a.begyr), to: Number(a.endyr) || LAST }));
+    const mismatches: string[] = [];
+    for (let year = FIRST; year <= LAST; year += 1) {
+      const expected = alliances.filter((a) => a.from <= year && year <= a.to).length;
+      const { treaties } = await dataOf(gql<{ treaties: { totalCount: number } }>(
+        'query($from: Date!, $to: Date!) { treaties(filter: {source: "ATOP 5.1", inForceDuring: {from: $from, to: $to}}) { totalCount } }',
+        { from: `${year}-01-01`, to: `${year}-12-31` }));
+      if (treaties.totalCount !== expected) mismatches.push(`${year}: ATOP ${expected}, GraphQL ${treaties.totalCount}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it("counts the COW state system's members on a day through nations(filter: {existedOn}), 1816 to 2016", async () => {
     const gql = apiClient(graph);
     const day = (y: string, m: string, d: string) => `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;

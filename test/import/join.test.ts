@@ -131,4 +131,25 @@ describe.skipIf(!DATA.present)(`ATOP and the seeds${DATA.present ? '' : ` (skipp
     expect(data.atop.totalCount).toBe(consul);
     expect(data.any.totalCount).toBeGreaterThan(consul);
   });
+
+  it("counts the alliances in force each year by ATOP's dates, not the seeds' dates of the same treaty", async () => {
+    await atop();
+    await loadSeeds(graph, { dir: SEEDS_DIR });
+    // This import moves ATOP's citation, with its period, onto the seeded treaties.
+    await atop();
+    const alliances = csvObjects(join(DATA.atopDir, 'atop5_1a.csv')).map((a) => ({ from: Number(a.begyr), to: Number(a.endyr) || 2018 }));
+    const gql = apiClient(graph);
+    const mismatches: string[] = [];
+    // NATO's seeds date it from its entry into force (1949-08-24), ATOP from its signature (1949-04-04);
+    // the Soviet-DPRK treaty's end is disputed in the seeds (1995 or 1996).
+    for (const year of [1815, 1849, 1900, 1949, 1961, 1990, 1995, 1996, 2018]) {
+      const { treaties } = await dataOf(gql<{ treaties: { totalCount: number } }>(
+        'query($from: Date!, $to: Date!) { treaties(filter: {source: "ATOP 5.1", inForceDuring: {from: $from, to: $to}}) { totalCount } }',
+        { from: `${year}-01-01`, to: `${year}-12-31` }));
+      const expected = alliances.filter((a) => a.from <= year && year <= a.to).length;
+      if (treaties.totalCount !== expected) mismatches.push(`${year}: ATOP ${expected}, GraphQL ${treaties.totalCount}`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(await one<number>(`MATCH (:Treaty {id: 'north-atlantic-treaty'})-[c:CITES {origin: 'atop'}]->() RETURN toString(c.fromDate) AS v`)).toBe('1949-04-04');
+  });
 });

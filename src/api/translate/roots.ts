@@ -233,8 +233,15 @@ const treaties: RootBuilder = (sel, tr) => {
     if (dated) {
       const r = tr.fresh('party');
       const anyMember = `EXISTS { MATCH (:Nation)-[${r}:PARTY_TO]->(${t}) WHERE ${membership(r)} }`;
-      // A treaty whose own entry into force is unknown is in force by the dates of its memberships.
-      where.push(sourceIds ? anyMember : `((${t}.fromDate IS NOT NULL AND ${periodCondition(t, on, from, to)}) OR (${t}.fromDate IS NULL AND ${anyMember}))`);
+      if (sourceIds) {
+        // The source's own period for the treaty, where its citation carries one (ATOP's alliance dates, which
+        // span gaps no member is in: 2340 has none from 1962 to 1995), else its memberships.
+        const c = tr.fresh('cites');
+        where.push(`(EXISTS { MATCH (${t})-[${c}:CITES]->(cs:Source) WHERE cs.id IN ${sourceIds} AND ${periodCondition(c, on, from, to)} } OR ${anyMember})`);
+      } else {
+        // A treaty whose own entry into force is unknown is in force by the dates of its memberships.
+        where.push(`((${t}.fromDate IS NOT NULL AND ${periodCondition(t, on, from, to)}) OR (${t}.fromDate IS NULL AND ${anyMember}))`);
+      }
     }
   }
   if (Array.isArray(filter.parties) && filter.parties.length > 0) {
