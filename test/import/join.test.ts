@@ -152,4 +152,16 @@ describe.skipIf(!DATA.present)(`ATOP and the seeds${DATA.present ? '' : ` (skipp
     expect(mismatches).toEqual([]);
     expect(await one<number>(`MATCH (:Treaty {id: 'north-atlantic-treaty'})-[c:CITES {origin: 'atop'}]->() RETURN toString(c.fromDate) AS v`)).toBe('1949-04-04');
   });
+
+  it('finds a joined treaty by the id ATOP would give it: treaty(id: "atop-3180") is the North Atlantic Treaty', async () => {
+    await loadSeeds(graph, { dir: SEEDS_DIR });
+    await atop();
+    const data = await dataOf(apiClient(graph)(`{
+      nato: treaty(id: "atop-3180") { id atopId } own: treaty(id: "atop-1005") { id atopId }
+      seeded: treaty(id: "north-atlantic-treaty") { id } none: treaty(id: "atop-99999") { id } }`));
+    expect(data).toEqual({
+      nato: { id: 'north-atlantic-treaty', atopId: 3180 }, own: { id: 'atop-1005', atopId: 1005 },
+      seeded: { id: 'north-atlantic-treaty' }, none: null,
+    });
+  });
 });

@@ -223,11 +223,11 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     leaders: (b, f, tr) => {
       const day = dateParam(tr, f.args.asOf, tr.today);
       const [r, l] = [tr.fresh('held'), tr.fresh('leader')];
-      return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${b.node}) WHERE ${inForce(r, day)} AND ${r}.endUnknown IS NULL WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name RETURN ${project('Tenure', { rel: r, leader: l, nation: b.node! }, f.fields, tr)} }`;
+      return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${b.node}) WHERE ${inForce(r, day)} AND ${r}.endUnknown IS NULL WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name, ${r}.office RETURN ${project('Tenure', { rel: r, leader: l, nation: b.node! }, f.fields, tr)} }`;
     },
     tenures: (b, f, tr) => {
       const [r, l] = [tr.fresh('held'), tr.fresh('leader')];
-      return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${b.node}) WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name RETURN ${project('Tenure', { rel: r, leader: l, nation: b.node! }, f.fields, tr)} }`;
+      return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${b.node}) WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name, ${r}.office RETURN ${project('Tenure', { rel: r, leader: l, nation: b.node! }, f.fields, tr)} }`;
     },
     organizations: (b, f, tr) => {
       const day = dateParam(tr, f.args.asOf, null);

@@ -143,6 +143,23 @@ function byKey(label: string, key: string, type: string): RootBuilder {
   };
 }
 
+/**
+ * A node by its id, or, when no node has that id, by the external id it stands for: `atop-3180` is the
+ * treaty with ATOP id 3180 and `wd-q56226` the leader with Wikidata id Q56226, whatever id the seeds gave
+ * them (the North Atlantic Treaty, Kim Jong Un). Those are the ids an import gives the nodes it creates.
+ */
+function byIdOrExternal(label: string, pattern: RegExp, key: string, value: (match: RegExpExecArray) => unknown): RootBuilder {
+  return (sel, tr) => {
+    const n = tr.fresh(label.toLowerCase());
+    const id = sel.args.id;
+    const external = typeof id === 'string' ? pattern.exec(id) : null;
+    const match = external
+      ? `CALL () { MATCH (${n}:${label} {id: ${tr.param(id)}}) RETURN ${n}, 0 AS rank UNION MATCH (${n}:${label} {${key}: ${tr.param(value(external))}}) RETURN ${n}, 1 AS rank } WITH ${n} ORDER BY rank LIMIT 1`
+      : `MATCH (${n}:${label} {id: ${tr.param(id)}})`;
+    return { cypher: `${match} RETURN ${project(label, { node: n }, sel.fields, tr)} AS result`, finish: answer(sel) };
+  };
+}
+
 function nationOf(tr: Translation, code: unknown): { match: string; node: string } {
   const n = tr.fresh('nation');
   return { match: `MATCH (${n}:Nation {code: ${tr.param(code)}})`, node: n };
@@ -453,8 +470,8 @@ const organizations: RootBuilder = (sel, tr) => {
 
 export const ROOTS: Record<string, RootBuilder> = {
   nation: byKey('Nation', 'code', 'Nation'),
-  treaty: byKey('Treaty', 'id', 'Treaty'),
-  leader: byKey('Leader', 'id', 'Leader'),
+  treaty: byIdOrExternal('Treaty', /^atop-([1-9]\d{0,8})$/, 'atopId', (m) => Number(m[1])),
+  leader: byIdOrExternal('Leader', /^wd-q([1-9]\d{0,11})$/, 'wikidataId', (m) => `Q${m[1]}`),
   organization: byKey('Organization', 'id', 'Organization'),
   organizations,
   nations,
