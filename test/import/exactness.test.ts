@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../src/graph/schema.ts';
+import { dayAfter } from '../../src/model/dates.ts';
 import { importAtop } from '../../src/import/atop/index.ts';
 import { apiClient, dataOf } from '../support/api.ts';
 import { clearDatabase, testGraph, testGraphOptions } from '../support/graph.ts';
@@ -116,8 +117,7 @@ describe.skipIf(!DATA.present)(`ATOP state-year exactness${DATA.present ? '' : `
     // The first and last day of every year, and the days states entered or left the system and the days after.
     const days = new Set<string>();
     for (let year = 1816; year <= 2016; year += 1) days.add(`${year}-01-01`).add(`${year}-12-31`);
-    const next = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    for (const s of spells) days.add(s.from).add(s.to).add(next(s.to));
+    for (const s of spells) days.add(s.from).add(s.to).add(dayAfter(s.to));
     const mismatches: string[] = [];
     for (const d of [...days].filter((d) => d >= '1816-01-01' && d <= '2016-12-31').sort()) {
       const expected = spells.filter((s) => s.from <= d && d <= s.to);

@@ -29,7 +29,7 @@ export function readCurrentHolders(file: string, issues: IssueLog): Set<string> 
   return holders;
 }
 
-export function holderKey(qid: string, office: Office, nation: string): string {
+function holderKey(qid: string, office: Office, nation: string): string {
   return `${qid}|${office}|${nation}`;
 }
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IssueLog } from '../engine/issues.ts';
 import { markEnded, readCurrentHolders } from './current.ts';
 import { dedupeSpells } from './dedupe.ts';
-import { readLeaderSpells } from './read.ts';
+import { namesByQid, readLeaderSpells } from './read.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'entente-leaders-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,7 +117,7 @@ describe("Wikidata's current holders", () => {
     writeFileSync(list, [HEADER, ...current].join('\n'));
     const issues = new IssueLog();
     const { spells } = readLeaderSpells(history, issues);
-    const tenures = markEnded(history, list, dedupeSpells(history, spells, issues), readCurrentHolders(list, issues), new Map(spells.map((s) => [s.qid, s.person])), issues);
+    const tenures = markEnded(history, list, dedupeSpells(history, spells, issues), readCurrentHolders(list, issues), namesByQid(spells), issues);
     return {
       tenures: tenures.map((t) => [t.qid, t.office, t.from ?? null, t.to ?? null, t.endUnknown ?? false]),
       issues: issues.issues.map((i) => `${i.severity} ${i.kind} ${i.row}: ${i.column}: ${i.message}`),

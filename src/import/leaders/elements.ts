@@ -10,14 +10,12 @@ import type { IssueLog } from '../engine/issues.ts';
 import type { Existing, ImportRow } from '../engine/plan.ts';
 import { WIKIDATA_LEADERS_SOURCE } from '../sources.ts';
 import type { Tenure } from './dedupe.ts';
-import type { SpellRow } from './read.ts';
+import { namesByQid, type SpellRow } from './read.ts';
 
 export const NATIONS_LOOKUP = 'nations';
 
 export function leaderSets(file: string, spells: readonly SpellRow[], tenures: readonly Tenure[], issues: IssueLog): ElementSet[] {
-  const names = new Map<string, string>();
-  for (const s of spells) if (!names.has(s.qid)) names.set(s.qid, s.person);
-  const nationCodes = [...new Set(tenures.map((t) => t.nation))].sort();
+  const names = namesByQid(spells);
 
   const heldNations = (held: ReadonlyMap<string, readonly Existing[]>) => new Set((held.get(`lookup:${NATIONS_LOOKUP}`) ?? []).map((e) => e.key));
 

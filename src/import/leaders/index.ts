@@ -12,20 +12,20 @@ import { WIKIDATA_LEADERS_SOURCE, sourceSet } from '../sources.ts';
 import { markEnded, readCurrentHolders } from './current.ts';
 import { dedupeSpells } from './dedupe.ts';
 import { leaderSets, nationLookup } from './elements.ts';
-import { readLeaderSpells } from './read.ts';
+import { namesByQid, readLeaderSpells } from './read.ts';
 
 export interface LeadersImportOptions extends ImportOptions {
   /** leaders_history.csv */
   file: string;
   /**
    * leaders_current.csv, Wikidata's current office holders: a tenure with no end that it lacks is over
-   * (current.ts). By default the file of that name beside `file`; false, or no such file, takes every open
-   * end as still in office, with a notice.
+   * (current.ts). By default the file of that name beside `file`; without one, every open end is taken as
+   * still in office, with a notice.
    */
-  current?: string | false;
+  current?: string;
 }
 
-export const CURRENT_FILE = 'leaders_current.csv';
+const CURRENT_FILE = 'leaders_current.csv';
 
 export function importLeaders(graph: Graph, options: LeadersImportOptions): Promise<ImportSummary> {
   return runImport(
@@ -38,9 +38,8 @@ export function importLeaders(graph: Graph, options: LeadersImportOptions): Prom
         const merged = dedupeSpells(options.file, spells, issues);
         const currentFile = options.current ?? join(dirname(options.file), CURRENT_FILE);
         let tenures = merged;
-        if (currentFile && (options.current || existsSync(currentFile))) {
-          const names = new Map(spells.map((s) => [s.qid, s.person]));
-          tenures = markEnded(options.file, currentFile, merged, readCurrentHolders(currentFile, issues), names, issues);
+        if (options.current || existsSync(currentFile)) {
+          tenures = markEnded(options.file, currentFile, merged, readCurrentHolders(currentFile, issues), namesByQid(spells), issues);
         } else {
           issues.notice('no-current-list', options.file, 1, 'end',
             `no ${CURRENT_FILE} beside it (or --current FILE): every tenure without an end is taken as still in office`);

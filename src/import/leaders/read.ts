@@ -56,6 +56,13 @@ export function readLeaderSpells(file: string, issues: IssueLog): { spells: Spel
   return { spells, rows: table.rows.length };
 }
 
+/** Each leader's name by QID, as the first spell gives it. */
+export function namesByQid(spells: readonly SpellRow[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const s of spells) if (!names.has(s.qid)) names.set(s.qid, s.person);
+  return names;
+}
+
 /** Who held which office of which nation: the columns leaders_history.csv and leaders_current.csv share. */
 export function readHolder(r: RowReader): { qid: string; office: Office | undefined; nation: string } {
   const qid = r.text('person_qid');
