@@ -73,6 +73,10 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     // Only GraphQLErrors (bad input, limits, EntenteErrors mapped in schema.ts) keep their message; anything
     // else becomes "Unexpected error." with no stack, even under NODE_ENV=development.
     maskedErrors: { isDev: false },
+    // The data is public and the API takes no credentials: any page may read it from the browser, but yoga's
+    // default (echo the origin and allow credentials) would tell browsers to send cookies along. So no
+    // credentials, and only the methods the API answers.
+    cors: { credentials: false, methods: ['GET', 'POST'] },
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     context: () => ({
       graph,
