@@ -185,7 +185,16 @@ describe('the alliance dashboard', () => {
     await page.locator('#map path[data-code=RUS]').waitFor({ timeout: 15_000 });
     await expect.poll(() => page.locator('#map path[data-code=RUS]').getAttribute('fill')).toBe('#111111');
     expect(await page.locator('#map path[data-code=PRK]').getAttribute('fill')).toBe('#d62728');
+    // The legend names the colours shown: Russia's allies by obligation.
+    const legend = page.locator('[data-testid=map-legend]');
+    expect(await legend.innerText()).toMatch(/Russia[\s\S]*Ally: Defence[\s\S]*Not an ally/);
     await screenshot(page, '09-map-russia');
+    // With no nation selected, countries take their bloc's colour, and the legend says so.
+    await page.click('#panel-close');
+    await expect.poll(() => legend.innerText()).toMatch(/its bloc/);
+    expect(await legend.innerText()).not.toMatch(/Ally:/);
+    const bloc = await page.locator('#map path[data-code=RUS]').getAttribute('fill');
+    expect(bloc).not.toBe('#111111');
   });
 
   it('exports the drawn network as GEXF, GraphML and CSV', async () => {

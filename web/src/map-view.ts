@@ -1,6 +1,7 @@
 /**
  * The world map: countries coloured by the selected nation's allies at the date (by the strongest obligation
- * they share), or by bloc when nothing is selected. Loaded only when first shown, so it never slows the network.
+ * they share), or by bloc when nothing is selected; the legend names the colours of the mode shown. Loaded only
+ * when first shown, so it never slows the network.
  */
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { feature, type Feature } from 'topojson-client';
@@ -17,6 +18,7 @@ const SELECTED = '#111111';
 export class MapView {
   private paths = new Map<string, SVGPathElement>();
   private svg: SVGSVGElement | null = null;
+  private readonly key = document.createElement('div');
   private ready: Promise<void> | null = null;
 
   constructor(private readonly container: HTMLElement, private readonly onNation: (code: string) => void) {}
@@ -51,24 +53,36 @@ export class MapView {
         svg.append(el);
       }
       this.svg = svg;
-      this.container.replaceChildren(svg, this.legend());
+      this.key.className = 'map-legend';
+      this.key.dataset.testid = 'map-legend';
+      this.container.replaceChildren(svg, this.key);
     })();
     return this.ready;
   }
 
-  private legend(): HTMLElement {
-    const box = document.createElement('div');
-    box.className = 'map-legend';
-    const items: [string, string][] = [[SELECTED, 'Selected nation'], ...Object.entries(OBLIGATION_COLORS).map(([o, c]) => [c, `Ally: ${OBLIGATION_LABELS[o as keyof typeof OBLIGATION_LABELS]}`] as [string, string]), [PRESENT, 'Other nation at the date']];
-    for (const [color, label] of items) {
-      const row = document.createElement('div');
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch';
-      swatch.style.background = color;
-      row.append(swatch, label);
-      box.append(row);
-    }
-    return box;
+  /** The legend of what the map shows: the selected nation's allies by obligation, or the blocs. */
+  private legend(selected: string | null): void {
+    const rows: [string | null, string][] = selected
+      ? [
+          [SELECTED, selected],
+          ...Object.entries(OBLIGATION_COLORS).map(([o, c]) => [c, `Ally: ${OBLIGATION_LABELS[o as keyof typeof OBLIGATION_LABELS]}`] as [string, string]),
+          [PRESENT, 'Not an ally at the date'],
+        ]
+      : [[null, 'Colour: its bloc (listed on the left)'], [null, 'Click a country to see its allies']];
+    rows.push([ABSENT, 'No state at the date, or none in the data']);
+    this.key.replaceChildren(
+      ...rows.map(([color, label]) => {
+        const row = document.createElement('div');
+        if (color) {
+          const swatch = document.createElement('span');
+          swatch.className = 'swatch';
+          swatch.style.background = color;
+          row.append(swatch);
+        }
+        row.append(label);
+        return row;
+      }),
+    );
   }
 
   /** Colours the map for the network at the date and the selected nation. */
@@ -88,5 +102,6 @@ export class MapView {
       el.setAttribute('fill', fill);
     }
     this.svg?.classList.toggle('has-selection', hasSelection);
+    this.legend(hasSelection ? graph.getNodeAttribute(selected!, 'label') : null);
   }
 }
