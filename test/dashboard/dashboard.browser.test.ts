@@ -128,6 +128,21 @@ describe('the alliance dashboard', () => {
     await screenshot(page, '06-path-chn-rus');
   });
 
+  it('finds nations that no alliance links at the date, and says when no path joins them', async () => {
+    await page.goto(`${server.url}/?date=1961-12-31`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    await waitForDate(page, '1961-12-31');
+    // Sweden is in no alliance in 1961, so it is not drawn; the finder's list still offers it.
+    expect(await page.evaluate(() => window.__entente.nodePosition('SWE'))).toBeNull();
+    await expect.poll(() => page.locator('#nation-list option[value="Sweden (SWE)"]').count(), { timeout: 15_000 }).toBe(1);
+    await page.fill('#path-from', 'sweden');
+    await page.fill('#path-to', 'Japan');
+    await page.click('#path-find');
+    await expect.poll(() => page.locator('[data-testid=path-none]').textContent(), { timeout: 15_000 }).toBe('No alliance path on 31 December 1961.');
+    expect(await page.inputValue('#path-from')).toBe('Sweden (SWE)');
+    expect(await page.inputValue('#path-to')).toBe('Japan (JPN)');
+  });
+
   it('restores the date, filters, selection and path from a deep link', async () => {
     const link = `${server.url}/?date=2024-12-10&ob=DEFENSE&nation=PRK&from=CHN&to=RUS`;
     const fresh = await browser.newPage({ viewport: { width: 1400, height: 860 } });

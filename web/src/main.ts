@@ -19,8 +19,8 @@ import type { NationListing, WorkerRequest, WorkerResponse } from './network-pro
 import { NetworkView } from './network-view.ts';
 import { errorPanel, leaderPanel, loadingPanel, nationPanel, organizationPanel, treatyPanel, type PanelLinks } from './panels.ts';
 import {
-  LEADER_QUERY, NATION_QUERY, ORGANIZATION_QUERY, PATH_QUERY, SEARCH_QUERY, TREATY_QUERY,
-  type LeaderResult, type NationResult, type OrganizationResult, type PathResult, type SearchResult, type TreatyResult,
+  LEADER_QUERY, NATION_LIST_QUERY, NATION_QUERY, ORGANIZATION_QUERY, PATH_QUERY, SEARCH_QUERY, TREATY_QUERY,
+  type LeaderResult, type NationListResult, type NationResult, type OrganizationResult, type PathResult, type SearchResult, type TreatyResult,
 } from './queries.ts';
 import { decodeState, encodeState, type AppState } from './state.ts';
 
@@ -235,7 +235,7 @@ function redraw(response: Extract<WorkerResponse, { kind: 'graph' | 'same' }>, f
     if (metrics.firstRenderMs === null) {
       metrics.firstRenderMs = now;
       metrics.firstFetchMs = prefetch?.ms ?? response.fetchMs;
-      document.body.dataset.ready = 'true';
+      firstFrameDrawn();
     } else {
       const asked = requestedAt.get(response.asOf);
       // Dates asked for before this one will never be drawn: the slider has passed them.
@@ -261,6 +261,7 @@ function rememberNations(nations: NationListing[]): void {
   if (!added) return;
   const list = [...knownNations.entries()].sort((x, y) => x[1].localeCompare(y[1]));
   byId('nation-list').replaceChildren(...list.map(([code, name]) => h('option', { value: `${name} (${code})` })));
+  labelPathInputs();
   const region = byId<HTMLSelectElement>('region');
   const have = new Set([...region.options].map((o) => o.value));
   for (const r of regionsOf(nations)) if (!have.has(r)) region.append(h('option', { value: r }, r));
@@ -330,12 +331,36 @@ function codeFromInput(text: string): string | null {
   return null;
 }
 
+/** Shows the path's ends in the finder's inputs as "Name (CODE)", unless the user is typing in one. */
+function labelPathInputs(): void {
+  for (const [id, code] of [['path-from', state.pathFrom], ['path-to', state.pathTo]] as const) {
+    const input = byId<HTMLInputElement>(id);
+    if (code && document.activeElement !== input) input.value = `${knownNations.get(code) ?? code} (${code})`;
+  }
+}
+
+/**
+ * Learns every nation in the graph, a page at a time, after the first drawing: the path finder's list then
+ * offers nations that no alliance links at the date (Sweden in 1961), not only those drawn so far.
+ */
+async function loadNationList(): Promise<void> {
+  let after: string | null = null;
+  try {
+    do {
+      const page: NationListResult = await gql<NationListResult>(NATION_LIST_QUERY, { after });
+      rememberNations(page.nations.edges.map((e) => e.node));
+      after = page.nations.pageInfo.hasNextPage ? page.nations.pageInfo.endCursor : null;
+    } while (after);
+  } catch {
+    // The list only helps typing: without it, the finder still knows every nation drawn so far.
+  }
+}
+
 async function refreshPath(): Promise<void> {
   const request = ++pathRequest;
   const result = byId('path-result');
   const { pathFrom, pathTo, date, obligations } = state;
-  byId<HTMLInputElement>('path-from').value = pathFrom ? `${knownNations.get(pathFrom) ?? pathFrom} (${pathFrom})` : byId<HTMLInputElement>('path-from').value;
-  byId<HTMLInputElement>('path-to').value = pathTo ? `${knownNations.get(pathTo) ?? pathTo} (${pathTo})` : byId<HTMLInputElement>('path-to').value;
+  labelPathInputs();
   if (!pathFrom || !pathTo) {
     currentPath = null;
     view.setPath(null);
@@ -535,6 +560,9 @@ window.__entente = {
   },
 };
 
+let firstFrameDrawn: () => void = () => {};
+const firstFrame = new Promise<void>((resolve) => (firstFrameDrawn = resolve));
+
 async function start(): Promise<void> {
   phase('scriptStarted');
   setupControls();
@@ -545,6 +573,9 @@ async function start(): Promise<void> {
   if (state.nation && !(state.pathFrom && state.pathTo)) view.focusNation(state.nation);
   void refreshPanel();
   void refreshPath();
+  // Ready (body[data-ready], which tests wait for) once the network is drawn and every nation is listed.
+  await Promise.all([firstFrame, loadNationList()]);
+  document.body.dataset.ready = 'true';
 }
 
 void start();

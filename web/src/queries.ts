@@ -86,6 +86,19 @@ export const SEARCH_QUERY = /* GraphQL */ `
 `;
 export interface SearchResult { search: { kind: string; id: string; name: string; score: number }[] }
 
+/** Every nation in the graph, a page at a time, for the path finder's list (not only those drawn at the date). */
+export const NATION_LIST_QUERY = /* GraphQL */ `
+  query EntenteNationList($after: String) {
+    nations(first: 100, after: $after) {
+      edges { node { code name region } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+export interface NationListResult {
+  nations: { edges: { node: { code: string; name: string; region: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
 export const PATH_QUERY = /* GraphQL */ `
   query EntentePath($from: ID!, $to: ID!, $asOf: Date, $obligations: [Obligation!]) {
     alliancePath(from: $from, to: $to, asOf: $asOf, obligations: $obligations) {
