@@ -110,6 +110,8 @@ describe('the alliance dashboard', () => {
     const treaty = page.locator('[data-testid=treaty-panel]');
     await treaty.waitFor({ timeout: 15_000 });
     expect(await treaty.locator('table.parties tbody tr').count()).toBe(2);
+    // Neither party has a date of its own: both took part from the treaty's entry into force.
+    expect(await treaty.locator('table.parties tbody tr td:nth-child(4)').allTextContents()).toEqual(['4 December 2024', '4 December 2024']);
     expect(await treaty.locator('ol.provisions li').count()).toBeGreaterThan(0);
     expect(await treaty.locator('ul.sources a[href^="http"]').count()).toBeGreaterThan(0);
     await screenshot(page, '05-treaty-panel');

@@ -98,11 +98,12 @@ export function treatyPanel(data: TreatyResult, links: PanelLinks): HTMLElement 
     dates([['Signed', t.signedOn], ['In force', t.enteredIntoForceOn], ['Expires', t.expiresOn], ['Terminated', t.terminatedOn]]),
     t.signedAt ? h('p', {}, `Signed at ${t.signedAt}`) : null,
     t.terminationCause ? h('p', {}, `Ended: ${t.terminationCause}`) : null,
+    // A party without its own date took part from the treaty's entry into force (README, "What the answers mean").
     section(`Parties (${t.parties.length})`, h('table', { class: 'parties' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Nation'), h('th', {}, 'Signed'), h('th', {}, 'Ratified'), h('th', {}, 'In force'), h('th', {}, 'Left'))),
       h('tbody', {}, t.parties.map((p) => h('tr', {},
         h('td', {}, link(p.nation.name, () => links.nation(p.nation.code))),
-        h('td', {}, formatDate(p.signedOn)), h('td', {}, formatDate(p.ratifiedOn)), h('td', {}, formatDate(p.inForceFrom)), h('td', {}, formatDate(p.leftOn))))))),
+        h('td', {}, formatDate(p.signedOn)), h('td', {}, formatDate(p.ratifiedOn)), h('td', {}, formatDate(p.inForceFrom ?? t.enteredIntoForceOn)), h('td', {}, formatDate(p.leftOn))))))),
     section('Signatories', t.signatories.length === 0 ? empty('Not recorded.') : h('ul', {}, t.signatories.map((s) =>
       h('li', {}, s.leader ? link(s.leader.name, () => links.leader(s.leader!.id)) : 'Unknown', s.office ? `, ${s.office}` : '', ` (${s.nation.name})`, s.signedOn ? `, ${formatDate(s.signedOn)}` : '')))),
     section('Provisions', t.provisions.length === 0 ? empty('Not recorded.') : h('ol', { class: 'provisions' }, t.provisions.map((p) =>
