@@ -196,6 +196,16 @@ describe('the alliance dashboard', () => {
     expect(new URL(page.url()).searchParams.get('leader')).toBeTruthy();
   });
 
+  it("lists a leader's offices, acting ones marked", async () => {
+    await page.goto(`${server.url}/?leader=vladimir-putin`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    const panel = page.locator('[data-testid=leader-panel]');
+    await panel.waitFor({ timeout: 30_000 });
+    const offices = await panel.locator('li').allTextContents();
+    expect(offices).toContain('President of the Russian Federation (acting), Russia 31 December 1999 – 7 May 2000');
+    expect(offices.filter((o) => o.includes('(acting)'))).toHaveLength(1);
+  });
+
   it('shows the world map coloured by the selected nation’s allies', async () => {
     await page.goto(`${server.url}/?date=2025-01-15&nation=RUS&view=map`);
     await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });

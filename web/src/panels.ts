@@ -130,7 +130,7 @@ export function leaderPanel(data: LeaderResult, links: PanelLinks): HTMLElement 
     h('h2', {}, l.name),
     l.wikidataId ? h('p', {}, h('a', { href: `https://www.wikidata.org/wiki/${l.wikidataId}`, target: '_blank', rel: 'noopener noreferrer' }, l.wikidataId)) : null,
     section('Offices', h('ul', {}, tenures.map((t) =>
-      h('li', {}, `${t.office}, `, link(t.nation.name, () => links.nation(t.nation.code)), h('span', { class: 'muted' }, ` ${span(t.from, t.to, t.endUnknown)}`))))),
+      h('li', {}, `${t.office}${t.acting ? ' (acting)' : ''}, `, link(t.nation.name, () => links.nation(t.nation.code)), h('span', { class: 'muted' }, ` ${span(t.from, t.to, t.endUnknown)}`))))),
   );
 }
 

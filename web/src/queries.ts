@@ -74,11 +74,11 @@ export interface TreatyResult {
 
 export const LEADER_QUERY = /* GraphQL */ `
   query EntenteLeader($id: ID!) {
-    leader(id: $id) { id name wikidataId tenures { office nation { code name } from to endUnknown } }
+    leader(id: $id) { id name wikidataId tenures { office acting nation { code name } from to endUnknown } }
   }
 `;
 export interface LeaderResult {
-  leader: { id: string; name: string; wikidataId: string | null; tenures: { office: string; nation: NationRef; from: string | null; to: string | null; endUnknown: boolean }[] } | null;
+  leader: { id: string; name: string; wikidataId: string | null; tenures: { office: string; acting: boolean | null; nation: NationRef; from: string | null; to: string | null; endUnknown: boolean }[] } | null;
 }
 
 export const SEARCH_QUERY = /* GraphQL */ `
