@@ -8,7 +8,8 @@
  * How an end date given to the day is read depends on its source, and is decided once per source:
  * - `exclusive` (the seeds): "terminated on 2024-12-04" names the first day without the treaty, so the
  *   2000 Russia–DPRK treaty is not in force on 4 December 2024, the day the 2024 treaty replaced it;
- * - `inclusive` (ATOP): an exit date is the last day of membership; ATOP counts a member in its exit year.
+ * - `inclusive` (ATOP, COW, and the seeds' nation periods and names, which are COW spells): an exit date is
+ *   the last day of membership; ATOP counts a member in its exit year, COW a state on its last day.
  * An end known only to the month or year covers that whole month or year either way.
  */
 import { addDays, dayAfter, firstDay, parsePartialDate } from './dates.ts';

@@ -127,17 +127,19 @@ export function planSeeds(pack: SeedPack): Plan {
     add('load/upsert-nations', row(`Nation:${n.code}`, {
       code: n.code, name: n.name, aliases: n.aliases, aliasText: aliasText(n.aliases), cowCode: n.cowCode, region: n.region, sources: n.sources,
     }));
+    // A nation's periods are COW spells and end, as COW's do, on their last day (Germany on 1945-05-08); so do
+    // the names borne in them. Every other seeded end is the first day without the thing.
     for (const p of n.periods) {
       const id = `${n.code}/period/${p.from}`;
       add('load/upsert-periods', row(`Period:${id}`, {
-        id, nation: n.code, from: p.from, to: p.to, fromDate: startBound(p.from), untilDate: endBound(p.to, 'exclusive'), sources: p.sources,
+        id, nation: n.code, from: p.from, to: p.to, fromDate: startBound(p.from), untilDate: endBound(p.to, 'inclusive'), sources: p.sources,
       }));
     }
     for (const name of n.names) {
       const id = `${n.code}/name/${name.name}/${name.from ?? ''}`;
       add('load/upsert-nation-names', row(`NationName:${id}`, {
         id, nation: n.code, name: name.name, from: name.from, to: name.to,
-        fromDate: startBound(name.from), untilDate: endBound(name.to, 'exclusive'), sources: name.sources,
+        fromDate: startBound(name.from), untilDate: endBound(name.to, 'inclusive'), sources: name.sources,
       }));
     }
   }

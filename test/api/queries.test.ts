@@ -59,6 +59,14 @@ describe('nation, nations, leader, treaty', () => {
     for (const e of data.region.edges) expect(e.node.region).toBe('East Asia & Pacific');
   });
 
+  it('a seeded nation exists on the last day of a COW spell, not on the day after', async () => {
+    const data = await q(`{
+      last: nations(filter: { existedOn: "1945-05-08", cowCode: 255 }) { totalCount }
+      after: nations(filter: { existedOn: "1945-05-09", cowCode: 255 }) { totalCount }
+    }`);
+    expect(data).toEqual({ last: { totalCount: 1 }, after: { totalCount: 0 } });
+  });
+
   it('pages through every nation with cursors, each once, in name order', async () => {
     const seen: string[] = [];
     let after: string | null = null;
