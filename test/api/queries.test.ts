@@ -59,6 +59,16 @@ describe('nation, nations, leader, treaty', () => {
     for (const e of data.region.edges) expect(e.node.region).toBe('East Asia & Pacific');
   });
 
+  it('names a nation as it was named on a day: the USSR through December 1991, West Germany through 2 October 1990', async () => {
+    const data = await q(`{
+      rus: nation(code: "RUS") { d1922: nameOn(asOf: "1922-12-29") d1961: nameOn(asOf: "1961-12-31") d1991: nameOn(asOf: "1991-12-31") d1992: nameOn(asOf: "1992-01-01") today: nameOn name }
+      deu: nation(code: "DEU") { d1940: nameOn(asOf: "1940-01-01") last: nameOn(asOf: "1990-10-02") after: nameOn(asOf: "1990-10-03") }
+    }`);
+    const ussr = 'Union of Soviet Socialist Republics';
+    expect(data.rus).toEqual({ d1922: 'Russia', d1961: ussr, d1991: ussr, d1992: 'Russia', today: 'Russia', name: 'Russia' });
+    expect(data.deu).toEqual({ d1940: 'Germany', last: 'German Federal Republic (West Germany)', after: 'Germany' });
+  });
+
   it('a seeded nation exists on the last day of a COW spell, not on the day after', async () => {
     const data = await q(`{
       last: nations(filter: { existedOn: "1945-05-08", cowCode: 255 }) { totalCount }

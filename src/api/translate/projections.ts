@@ -205,6 +205,12 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     aliases: listProp('aliases'),
     periods: (b, f, tr) => nodes(tr, f, 'NationPeriod', (x) => `MATCH (${b.node})-[:EXISTED]->(${x}:Period)`, (x) => `${x}.fromDate`),
     historicalNames: (b, f, tr) => nodes(tr, f, 'NationName', (x) => `MATCH (${b.node})-[:NAMED]->(${x}:NationName)`, (x) => `${x}.fromDate, ${x}.name`),
+    nameOn: (b, f, tr) => {
+      const day = dateParam(tr, f.args.asOf, tr.today);
+      const x = tr.fresh('name');
+      // The latest-starting historical name covering the day, else the present name.
+      return `coalesce(head(COLLECT { MATCH (${b.node})-[:NAMED]->(${x}:NationName) WHERE ${inForce(x, day)} RETURN ${x}.name ORDER BY ${x}.fromDate DESC, ${x}.name }), ${b.node}.name)`;
+    },
     parties: (b, f, tr) => {
       const [r, t] = [tr.fresh('party'), tr.fresh('treaty')];
       return `COLLECT { MATCH (${b.node})-[${r}:PARTY_TO]->(${t}:Treaty) WITH ${r}, ${t} ORDER BY ${r}.fromDate, ${t}.id RETURN ${project('Party', { rel: r, nation: b.node!, treaty: t }, f.fields, tr)} }`;
