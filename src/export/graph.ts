@@ -72,7 +72,7 @@ export function buildNetworkGraph(snapshot: NetworkSnapshot, options: BuildOptio
   const graph: NetworkGraph = new UndirectedGraph({ allowSelfLoops: false });
   for (const n of snapshot.nodes) {
     if (graph.hasNode(n.code)) continue;
-    graph.addNode(n.code, { label: n.name, region: n.region ?? '', cowCode: n.cowCode, allies: 0, bloc: -1, color: blocColor(-1), size: nodeSize(0), x: 0, y: 0 });
+    graph.addNode(n.code, { label: n.nameThen, region: n.region ?? '', cowCode: n.cowCode, allies: 0, bloc: -1, color: blocColor(-1), size: nodeSize(0), x: 0, y: 0 });
   }
   for (const e of snapshot.edges) {
     if (!graph.hasNode(e.a) || !graph.hasNode(e.b) || e.a === e.b) continue;

@@ -25,7 +25,10 @@ export interface NetworkFilters {
 
 export interface NetworkNation {
   code: string;
+  /** Its present name. */
   name: string;
+  /** The name it bore at the network's date (the Union of Soviet Socialist Republics for RUS in 1961). */
+  nameThen: string;
   region: string | null;
   cowCode: number | null;
 }
@@ -90,7 +93,7 @@ export function networkQuery(capabilities: NetworkCapabilities, sources: SourceS
   return /* GraphQL */ `
     query EntenteNetwork($asOf: Date, $obligations: [Obligation!]${sourceVar}) {
       allianceNetwork(asOf: $asOf, obligations: $obligations${sourceArg}) {
-        nodes { code name region cowCode }
+        nodes { code name nameThen: nameOn(asOf: $asOf) region cowCode }
         edges { a { code } b { code } obligations treaties { id name${sourceFields} } }
       }
     }
@@ -103,7 +106,7 @@ interface RawSource {
 }
 interface RawNetwork {
   allianceNetwork: {
-    nodes: { code: string; name: string; region: string | null; cowCode: number | null }[];
+    nodes: { code: string; name: string; nameThen: string; region: string | null; cowCode: number | null }[];
     edges: {
       a: { code: string };
       b: { code: string };
@@ -146,7 +149,7 @@ export async function fetchNetwork(
   return {
     asOf,
     sources,
-    nodes: net.nodes.map((n) => ({ code: n.code, name: n.name, region: n.region ?? null, cowCode: n.cowCode ?? null })),
+    nodes: net.nodes.map((n) => ({ code: n.code, name: n.name, nameThen: n.nameThen, region: n.region ?? null, cowCode: n.cowCode ?? null })),
     edges: net.edges.map((e) => ({
       a: e.a.code,
       b: e.b.code,

@@ -145,6 +145,22 @@ describe('the alliance dashboard', () => {
     expect(await page.inputValue('#path-to')).toBe('Japan (JPN)');
   });
 
+  it('names a nation as it was named at the date, in its panel and on the network', async () => {
+    await page.goto(`${server.url}/?date=1961-12-31&nation=RUS`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    const panel = page.locator('[data-testid=nation-panel][data-code=RUS]');
+    await panel.waitFor({ timeout: 15_000 });
+    expect(await panel.locator('h2').textContent()).toBe('Union of Soviet Socialist Republics');
+    expect(await panel.locator('p.muted').first().textContent()).toMatch(/^now Russia · RUS/);
+    await hoverNation(page, 'RUS');
+    await expect.poll(() => page.locator('#tooltip').textContent()).toContain('Union of Soviet Socialist Republics');
+    // The path finder keeps the present name.
+    await page.fill('#path-from', 'Russia');
+    await page.fill('#path-to', 'North Korea');
+    await page.click('#path-find');
+    await expect.poll(() => page.inputValue('#path-from'), { timeout: 15_000 }).toBe('Russia (RUS)');
+  });
+
   it('restores the date, filters, selection and path from a deep link', async () => {
     const link = `${server.url}/?date=2024-12-10&ob=DEFENSE&nation=PRK&from=CHN&to=RUS`;
     const fresh = await browser.newPage({ viewport: { width: 1400, height: 860 } });

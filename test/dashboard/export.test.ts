@@ -26,12 +26,12 @@ function fakeFetch(options: { sourceArg: boolean }): GraphQLFetch & { calls: { q
     return {
       allianceNetwork: {
         nodes: [
-          { code: 'RUS', name: 'Russia', region: 'Europe', cowCode: 365 },
-          { code: 'PRK', name: 'North Korea', region: 'Asia', cowCode: 731 },
-          { code: 'CHN', name: 'China', region: 'Asia', cowCode: 710 },
-          { code: 'USA', name: 'United States', region: 'Americas', cowCode: 2 },
-          { code: 'CAN', name: 'Canada', region: 'Americas', cowCode: 20 },
-          { code: 'MNG', name: 'Mongolia', region: 'Asia', cowCode: 712 },
+          { code: 'RUS', name: 'Russia', nameThen: 'Russia', region: 'Europe', cowCode: 365 },
+          { code: 'PRK', name: 'North Korea', nameThen: 'North Korea', region: 'Asia', cowCode: 731 },
+          { code: 'CHN', name: 'China', nameThen: 'China', region: 'Asia', cowCode: 710 },
+          { code: 'USA', name: 'United States', nameThen: 'United States', region: 'Americas', cowCode: 2 },
+          { code: 'CAN', name: 'Canada', nameThen: 'Canada', region: 'Americas', cowCode: 20 },
+          { code: 'MNG', name: 'Mongolia', nameThen: 'Mongolia', region: 'Asia', cowCode: 712 },
         ],
         edges: [
           { a: { code: 'PRK' }, b: { code: 'RUS' }, obligations: ['DEFENSE', 'CONSULTATION'], treaties: [t('russia-dprk-2024', 'Treaty on Comprehensive Strategic Partnership', SEED)] },

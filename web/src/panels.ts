@@ -74,8 +74,9 @@ export function nationPanel(data: NationResult, asOf: string, links: PanelLinks)
     : e.organization ? link(e.summary, () => links.organization(e.organization!.id))
     : e.summary;
   return h('div', { 'data-testid': 'nation-panel', 'data-code': n.code },
-    h('h2', {}, n.name),
-    h('p', { class: 'muted' }, [n.code, n.region, n.cowCode ? `COW ${n.cowCode}` : null].filter(Boolean).join(' · ')),
+    // Named as it was at the date (the USSR in 1961), with today's name beside it.
+    h('h2', {}, n.nameThen),
+    h('p', { class: 'muted' }, [n.nameThen !== n.name ? `now ${n.name}` : null, n.code, n.region, n.cowCode ? `COW ${n.cowCode}` : null].filter(Boolean).join(' · ')),
     h('p', { class: 'asof' }, `As of ${formatDate(asOf)}`),
     section('Leaders', n.leaders.length === 0 ? empty('None recorded at this date.') : h('ul', { 'data-testid': 'leaders' }, n.leaders.map((t) =>
       h('li', {}, link(t.leader.name, () => links.leader(t.leader.id)), `, ${t.office}${t.acting ? ' (acting)' : ''}`, h('span', { class: 'muted' }, ` since ${formatDate(t.from) || '?'}`))))),

@@ -11,7 +11,7 @@ export interface EventInfo { date: string; kind: string; summary: string; treaty
 export const NATION_QUERY = /* GraphQL */ `
   query EntenteNation($code: ID!, $asOf: Date) {
     nation(code: $code) {
-      code name cowCode region
+      code name nameThen: nameOn(asOf: $asOf) cowCode region
       leaders(asOf: $asOf) { office from to acting leader { id name } }
       organizations(asOf: $asOf) { from to organization { id name kind } }
     }
@@ -31,7 +31,7 @@ export const NATION_QUERY = /* GraphQL */ `
 `;
 export interface NationResult {
   nation: {
-    code: string; name: string; cowCode: number | null; region: string | null;
+    code: string; name: string; nameThen: string; cowCode: number | null; region: string | null;
     leaders: { office: string; from: string | null; to: string | null; acting: boolean | null; leader: { id: string; name: string } }[];
     organizations: { from: string | null; to: string | null; organization: { id: string; name: string; kind: string | null } }[];
   } | null;
