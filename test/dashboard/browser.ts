@@ -41,7 +41,11 @@ export function collectErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (request) => {
+    // The operation, for a GraphQL request: which panel or list was cut off.
+    const operation = /(?:query|mutation)\s+(\w+)/.exec(request.postData() ?? '')?.[1];
+    errors.push(`request failed: ${request.url()}${operation ? ` (${operation})` : ''} ${request.failure()?.errorText ?? ''}`);
+  });
   return errors;
 }
 

@@ -152,13 +152,24 @@ describe('the alliance dashboard', () => {
     await panel.waitFor({ timeout: 15_000 });
     expect(await panel.locator('h2').textContent()).toBe('Union of Soviet Socialist Republics');
     expect(await panel.locator('p.muted').first().textContent()).toMatch(/^now Russia · RUS/);
-    await hoverNation(page, 'RUS');
-    await expect.poll(() => page.locator('#tooltip').textContent()).toContain('Union of Soviet Socialist Republics');
+    // North Korea's panel names its ally as it was named then.
+    await page.goto(`${server.url}/?date=1961-12-31&nation=PRK`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    await expect.poll(() => page.locator('[data-testid=allies]').textContent(), { timeout: 15_000 }).toContain('Union of Soviet Socialist Republics');
+    await page.goto(`${server.url}/?date=1961-12-31&nation=RUS`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    await panel.waitFor({ timeout: 15_000 });
+    // Hovered again until the camera, moving to the selected nation, has settled.
+    await expect.poll(async () => {
+      await hoverNation(page, 'RUS');
+      return page.locator('#tooltip').textContent();
+    }, { timeout: 15_000 }).toContain('Union of Soviet Socialist Republics');
     // The path finder keeps the present name.
     await page.fill('#path-from', 'Russia');
     await page.fill('#path-to', 'North Korea');
     await page.click('#path-find');
-    await expect.poll(() => page.inputValue('#path-from'), { timeout: 15_000 }).toBe('Russia (RUS)');
+    await page.locator('[data-testid=path-hops]').waitFor({ timeout: 15_000 });
+    expect(await page.inputValue('#path-from')).toBe('Russia (RUS)');
   });
 
   it('restores the date, filters, selection and path from a deep link', async () => {
@@ -238,6 +249,26 @@ describe('the alliance dashboard', () => {
     expect(await legend.innerText()).not.toMatch(/Ally:/);
     const bloc = await page.locator('#map path[data-code=RUS]').getAttribute('fill');
     expect(bloc).not.toBe('#111111');
+  });
+
+  it('draws the Soviet republics as the USSR in 1961, and as themselves after 1991', async () => {
+    await page.goto(`${server.url}/?date=1961-12-31&nation=PRK&view=map`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    const fill = (code: string) => page.locator(`#map path[data-code=${code}]`).getAttribute('fill');
+    // The USSR was bound to defend North Korea from 1961.
+    await expect.poll(() => fill('RUS'), { timeout: 15_000 }).toBe('#d62728');
+    await expect.poll(() => fill('UKR')).toBe('#d62728');
+    expect(await fill('KAZ')).toBe('#d62728');
+    expect(await page.locator('[data-testid=map-legend]').innerText()).toContain("Today's borders");
+    // A click on Ukraine's land in 1961 selects the USSR.
+    await page.locator('#map path[data-code=UKR]').dispatchEvent('click');
+    await expect.poll(() => page.evaluate(() => window.__entente.state().nation)).toBe('RUS');
+    await page.locator('[data-testid=nation-panel][data-code=RUS]').waitFor({ timeout: 15_000 });
+    await page.goto(`${server.url}/?date=2025-01-15&nation=PRK&view=map`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    await expect.poll(() => fill('RUS'), { timeout: 15_000 }).toBe('#d62728');
+    expect(await fill('UKR')).not.toBe('#d62728');
+    expect(await page.locator('[data-testid=map-legend]').innerText()).not.toContain("Today's borders");
   });
 
   it('exports the drawn network as GEXF, GraphML and CSV', async () => {

@@ -36,3 +36,11 @@ export function formatDate(text: string | null | undefined): string {
   if (!month) return y ?? text;
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
+
+/** A span as the API gives it: dates at their precision, `to` the last day (a partial one covers its month or year). */
+export interface Period { from: string | null; to: string | null }
+
+/** Whether one of the periods covers the day. */
+export function covers(periods: readonly Period[], day: string): boolean {
+  return periods.some((p) => (!p.from || p.from <= day) && (!p.to || day <= p.to || day.startsWith(p.to)));
+}

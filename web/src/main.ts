@@ -11,7 +11,7 @@ import {
 } from '../../src/export/network.ts';
 import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
 import { graphqlClient, post, type RawAnswer } from './api.ts';
-import { dayFromIndex, dayIndex, FIRST_DAY, formatDate, todayIso, validDay } from './dates.ts';
+import { dayFromIndex, dayIndex, FIRST_DAY, formatDate, todayIso, validDay, type Period } from './dates.ts';
 import { byId, h } from './dom.ts';
 import type { MapView } from './map-view.ts';
 import { UndirectedGraph } from 'graphology';
@@ -69,6 +69,8 @@ let loading = false;
 const requestedAt = new Map<string, number>();
 let mapView: MapView | null = null;
 const knownNations = new Map<string, string>();
+/** The periods each nation existed, once the whole list has loaded (the map reads them). */
+const nationPeriods = new Map<string, Period[]>();
 const metrics: Metrics = { firstRenderMs: null, phases: {}, firstFetchMs: null, redraws: [] };
 const phase = (name: string) => { metrics.phases[name] ??= Math.round(performance.now()); };
 
@@ -275,7 +277,7 @@ async function refreshMap(): Promise<void> {
     const { MapView } = await import('./map-view.ts');
     mapView ??= new MapView(byId('map'), (code) => links.nation(code));
   }
-  await mapView.update(graph, state.nation);
+  await mapView.update(graph, state.nation, state.date, nationPeriods);
 }
 
 function showView(): void {
@@ -349,8 +351,10 @@ async function loadNationList(): Promise<void> {
     do {
       const page: NationListResult = await gql<NationListResult>(NATION_LIST_QUERY, { after });
       rememberNations(page.nations.edges.map((e) => e.node));
+      for (const { node } of page.nations.edges) nationPeriods.set(node.code, node.periods);
       after = page.nations.pageInfo.hasNextPage ? page.nations.pageInfo.endCursor : null;
     } while (after);
+    void refreshMap();
   } catch {
     // The list only helps typing: without it, the finder still knows every nation drawn so far.
   }

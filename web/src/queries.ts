@@ -1,5 +1,7 @@
 /** The questions the page asks, one operation per panel, named so the server's logs say who asked. */
 import type { Obligation } from '../../src/export/network.ts';
+import type { NationListing } from './network-protocol.ts';
+import type { Period } from './dates.ts';
 
 export interface NationRef { code: string; name: string }
 export interface TreatyRef { id: string; name: string }
@@ -23,7 +25,7 @@ export const NATION_QUERY = /* GraphQL */ `
     }
   }
   fragment Alliance on Alliance {
-    nation { code name }
+    nation { code name: nameOn(asOf: $asOf) }
     treaties { id name }
     obligations
     provisions { article obligation summary quote treaty { id name } }
@@ -86,17 +88,20 @@ export const SEARCH_QUERY = /* GraphQL */ `
 `;
 export interface SearchResult { search: { kind: string; id: string; name: string; score: number }[] }
 
-/** Every nation in the graph, a page at a time, for the path finder's list (not only those drawn at the date). */
+/**
+ * Every nation in the graph, a page at a time: the path finder's list (not only those drawn at the date), and
+ * the periods the map needs to tell a state from land that was then part of another.
+ */
 export const NATION_LIST_QUERY = /* GraphQL */ `
   query EntenteNationList($after: String) {
     nations(first: 100, after: $after) {
-      edges { node { code name region } }
+      edges { node { code name region periods { from to } } }
       pageInfo { hasNextPage endCursor }
     }
   }
 `;
 export interface NationListResult {
-  nations: { edges: { node: { code: string; name: string; region: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  nations: { edges: { node: NationListing & { periods: Period[] } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 
 export const PATH_QUERY = /* GraphQL */ `
