@@ -80,10 +80,10 @@ export class MapView {
   }
 
   /** The legend of what the map shows: the selected nation's allies by obligation, or the blocs. */
-  private legend(selected: string | null, merged: boolean): void {
-    const rows: [string | null, string][] = selected
+  private legend(selectedName: string | null, merged: boolean): void {
+    const rows: [string | null, string][] = selectedName
       ? [
-          [SELECTED, selected],
+          [SELECTED, selectedName],
           ...Object.entries(OBLIGATION_COLORS).map(([o, c]) => [c, `Ally: ${OBLIGATION_LABELS[o as keyof typeof OBLIGATION_LABELS]}`] as [string, string]),
           [PRESENT, 'Not an ally at the date'],
         ]
