@@ -1,8 +1,11 @@
 // Everything dated that concerns `me`, one row per event. A party's own dates stand for it (an acceding
-// state did not sign in 1949); the treaty's dates stand for original parties.
+// state did not sign in 1949); the treaty's dates stand for original parties. A membership row that goes on
+// from an earlier row of the same source (ATOP's next phase of an alliance) signs and accedes nothing, and
+// one that goes on in a later row leaves nothing (as Party.signedOn and Party.leftOn, projections.ts).
 // In: me (Nation). Out: date, kind, summary, treaty, leader, organization.
 CALL (me) {
   MATCH (me)-[r:PARTY_TO]->(t:Treaty)
+  WHERE NOT EXISTS { MATCH (me)-[o:PARTY_TO]->(t) WHERE o <> r AND o.origin = r.origin AND o.fromDate < r.fromDate AND o.untilDate >= r.fromDate }
   WITH t, CASE WHEN r.signedOn IS NOT NULL THEN r.signedOn WHEN r.inForceFrom IS NULL THEN t.signedOn END AS date
   WHERE date IS NOT NULL
   RETURN date, 'SIGNATURE' AS kind, 'Signed the ' + t.name AS summary, t AS treaty, null AS leader, null AS organization
@@ -14,11 +17,13 @@ CALL (me) {
   RETURN t.enteredIntoForceOn AS date, 'ENTRY_INTO_FORCE' AS kind, 'The ' + t.name + ' entered into force' AS summary, t AS treaty, null AS leader, null AS organization
   UNION
   MATCH (me)-[r:PARTY_TO]->(t:Treaty) WHERE r.inForceFrom IS NOT NULL
+    AND NOT EXISTS { MATCH (me)-[o:PARTY_TO]->(t) WHERE o <> r AND o.origin = r.origin AND o.fromDate < r.fromDate AND o.untilDate >= r.fromDate }
   RETURN r.inForceFrom AS date, CASE WHEN r.inForceFrom = t.enteredIntoForceOn THEN 'ENTRY_INTO_FORCE' ELSE 'ACCESSION' END AS kind,
     CASE WHEN r.inForceFrom = t.enteredIntoForceOn THEN 'The ' + t.name + ' entered into force' ELSE 'Became a party to the ' + t.name END AS summary,
     t AS treaty, null AS leader, null AS organization
   UNION
   MATCH (me)-[r:PARTY_TO]->(t:Treaty) WHERE r.leftOn IS NOT NULL
+    AND NOT EXISTS { MATCH (me)-[o:PARTY_TO]->(t) WHERE o <> r AND o.origin = r.origin AND o.fromDate > r.fromDate AND o.fromDate <= r.untilDate }
   RETURN r.leftOn AS date, 'DEPARTURE' AS kind, 'Left the ' + t.name AS summary, t AS treaty, null AS leader, null AS organization
   UNION
   MATCH (me)-[:PARTY_TO]->(t:Treaty) WHERE t.terminatedOn IS NOT NULL

@@ -8,6 +8,7 @@ import { applySchema } from '../../src/graph/schema.ts';
 import { importAtop, type AtopImportOptions } from '../../src/import/atop/index.ts';
 import { formatIssue } from '../../src/import/engine/issues.ts';
 import type { ImportSummary } from '../../src/import/engine/summary.ts';
+import { endBound, startBound } from '../../src/model/periods.ts';
 import { apiClient, dataOf } from '../support/api.ts';
 import { canonicalDump } from '../support/dump.ts';
 import { clearDatabase, testGraph } from '../support/graph.ts';
@@ -146,6 +147,44 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
       { obligation: 'DEFENSE', conditions: ['conflict in a particular location (DEFCOLOC)'], phases: [1, 2] },
       { obligation: 'NON_AGGRESSION', conditions: [], phases: [1, 2] },
     ]);
+  });
+
+  it("through GraphQL, a member's next phase is no departure and no new signature; a real exit is", async () => {
+    const gql = apiClient(graph);
+    // France in NATO: ATOP's phase 1 ends on 1951-06-19, the day phase 2 starts (Greece and Turkey's protocol).
+    const { treaty, fra, egy } = await dataOf(gql(`{
+      treaty(id: "atop-3180") { parties { nation { code } signedOn inForceFrom leftOn } }
+      fra: timeline(code: "FRA", during: {from: "1951-06-19", to: "1951-06-19"}) { kind treaty { id } }
+      egy: timeline(code: "EGY", during: {from: "1979-03-31", to: "1979-03-31"}) { kind treaty { id } } }`));
+    expect((treaty.parties as { nation: { code: string } }[]).filter((p) => p.nation.code === 'FRA')).toEqual([
+      { nation: { code: 'FRA' }, signedOn: '1949-04-04', inForceFrom: '1949-04-04', leftOn: null },
+      { nation: { code: 'FRA' }, signedOn: null, inForceFrom: '1951-06-19', leftOn: null },
+    ]);
+    expect(fra.filter((e: { treaty: { id: string } | null }) => e.treaty?.id === 'atop-3180')).toEqual([]);
+    // Egypt's row in ATOP 3015 ends on 1979-03-31, and its next row starts only in 1989: a real exit.
+    expect(egy).toContainEqual({ kind: 'DEPARTURE', treaty: { id: 'atop-3015' } });
+
+    // Every member row of the file: an exit is a departure unless the same member has a later row starting
+    // by the day after it; an entry is a signature unless an earlier row runs up to it.
+    const day = (y: string, m: string, d: string) => (Number(m) === 0 ? y : Number(d) === 0 ? `${y}-${m.padStart(2, '0')}` : `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+    const rows = csvObjects(join(DATA.atopDir, 'atop5_1m.csv')).filter((m) => m.member !== '8152').map((m) => ({
+      key: `${m.atopid}/${m.member}`,
+      from: startBound(day(m.yrent!, m.moent!, m.dayent!))!,
+      until: Number(m.yrexit) === 0 ? null : endBound(day(m.yrexit!, m.moexit!, m.dayexit!), 'inclusive'),
+    }));
+    const departures = rows.filter((r) => r.until && !rows.some((o) => o !== r && o.key === r.key && o.from > r.from && o.from <= r.until!)).length;
+    const signatures = rows.filter((r) => !rows.some((o) => o !== r && o.key === r.key && o.from < r.from && o.until !== null && o.until >= r.from)).length;
+    let left = 0;
+    let signed = 0;
+    for (let after: string | null = null, more = true; more;) {
+      const page: { treaties: { edges: { node: { parties: { signedOn: string | null; leftOn: string | null }[] } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } =
+        await dataOf(gql(`query($after: String) { treaties(filter: {source: "ATOP 5.1"}, first: 100, after: $after) {
+          edges { node { parties { signedOn leftOn } } } pageInfo { hasNextPage endCursor } } }`, { after }));
+      for (const { node } of page.treaties.edges) for (const p of node.parties) { left += p.leftOn ? 1 : 0; signed += p.signedOn ? 1 : 0; }
+      ({ hasNextPage: more, endCursor: after } = page.treaties.pageInfo);
+    }
+    expect({ left, signed }).toEqual({ left: departures, signed: signatures });
+    expect(rows.length - signatures).toBeGreaterThan(200);
   });
 
   it('ATOP 1005 (the secret alliance of January 1815): six members, each from its own signature to the last day', async () => {

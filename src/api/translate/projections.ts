@@ -68,6 +68,20 @@ export function keyed(values: unknown[], type: string, fields: FieldSel[]): Reco
 
 const prop = (name: string): FieldCompiler => (b) => `${b.node}.${name}`;
 const relProp = (name: string): FieldCompiler => (b) => `${b.rel}.${name}`;
+
+/**
+ * Whether membership `r` of `nation` in `treaty` goes on in a later row from the same source (`later`), or
+ * goes on from an earlier one (`earlier`). ATOP codes each phase of an alliance, and a member in it, as a row
+ * of its own: France's NATO row for phase 1 ends on 1951-06-19, the day its phase-2 row starts. That end is
+ * no departure and that start no signature; the rows stay apart, so each phase keeps its coding and dates.
+ */
+function continuation(side: 'later' | 'earlier', b: Binding, tr: Translation): string {
+  const [r, o] = [b.rel!, tr.fresh('row')];
+  const other = side === 'later'
+    ? `${o}.fromDate > ${r}.fromDate AND ${o}.fromDate <= ${r}.untilDate`
+    : `${o}.fromDate < ${r}.fromDate AND ${o}.untilDate >= ${r}.fromDate`;
+  return `EXISTS { MATCH (${b.nation})-[${o}:PARTY_TO]->(${b.treaty}) WHERE ${o} <> ${r} AND ${o}.origin = ${r}.origin AND ${other} }`;
+}
 const listProp = (name: string): FieldCompiler => (b) => `coalesce(${b.node}.${name}, [])`;
 
 /**
@@ -297,10 +311,10 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
   Party: {
     nation: (b, f, tr) => project('Nation', { node: b.nation! }, f.fields, tr),
     treaty: (b, f, tr) => project('Treaty', { node: b.treaty! }, f.fields, tr),
-    signedOn: relProp('signedOn'),
+    signedOn: (b, _f, tr) => `CASE WHEN ${b.rel}.signedOn IS NULL OR ${continuation('earlier', b, tr)} THEN null ELSE ${b.rel}.signedOn END`,
     ratifiedOn: relProp('ratifiedOn'),
     inForceFrom: relProp('inForceFrom'),
-    leftOn: relProp('leftOn'),
+    leftOn: (b, _f, tr) => `CASE WHEN ${b.rel}.leftOn IS NULL OR ${continuation('later', b, tr)} THEN null ELSE ${b.rel}.leftOn END`,
     note: relProp('note'),
     obligations: (b, _f, tr) => {
       const o = tr.fresh('o');
