@@ -100,7 +100,7 @@ export function networkQuery(capabilities: NetworkCapabilities, sources: SourceS
   `;
 }
 
-interface RawSource {
+export interface RawSource {
   publisher: string | null;
   title: string | null;
 }
@@ -124,7 +124,8 @@ export interface RawNetworkSnapshot {
   edges: NetworkEdgeData[];
 }
 
-function isSeeded(sources: RawSource[] | undefined): boolean {
+/** Whether something is cited by a source other than an imported data set (true when sources were not asked). */
+export function isSeeded(sources: readonly RawSource[] | undefined): boolean {
   if (!sources) return true;
   return sources.some((s) => !IMPORTED_SOURCE_TITLES.includes(s.title ?? '') && !IMPORTED_SOURCE_TITLES.includes(s.publisher ?? ''));
 }

@@ -1,5 +1,5 @@
 /** The side panel: a nation, a treaty or a leader, each rendered from one GraphQL answer. */
-import type { Obligation } from '../../src/export/network.ts';
+import { isSeeded, type Obligation } from '../../src/export/network.ts';
 import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
 import { formatDate } from './dates.ts';
 import { h } from './dom.ts';
@@ -89,9 +89,40 @@ export function nationPanel(data: NationResult, asOf: string, links: PanelLinks)
   );
 }
 
+type PartyRecord = NonNullable<TreatyResult['treaty']>['parties'][number];
+
+/**
+ * One row per nation. A member can have several records: one per source (the seeds and ATOP for NATO), and in
+ * ATOP one per phase of the alliance. Where the seeds (or any source but an imported data set) record the
+ * member, their dates stand, as the treaty's own dates do; ATOP dates an alliance from its signature. The row
+ * takes the earliest dates, and a departure only when every record has one (the latest). A record without its
+ * own entry took part from the treaty's entry into force (README, "What the answers mean").
+ */
+export function partiesByNation(parties: readonly PartyRecord[], enteredIntoForceOn: string | null): PartyRecord[] {
+  const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
+  const curated = new Set(parties.filter((p) => isSeeded(p.sources)).map((p) => p.nation.code));
+  const rows = new Map<string, PartyRecord & { open: boolean }>();
+  for (const p of parties) {
+    if (curated.has(p.nation.code) && !isSeeded(p.sources)) continue;
+    const inForceFrom = p.inForceFrom ?? enteredIntoForceOn;
+    const row = rows.get(p.nation.code);
+    if (!row) {
+      rows.set(p.nation.code, { ...p, inForceFrom, open: p.leftOn === null });
+      continue;
+    }
+    row.signedOn = earliest(row.signedOn, p.signedOn);
+    row.ratifiedOn = earliest(row.ratifiedOn, p.ratifiedOn);
+    row.inForceFrom = earliest(row.inForceFrom, inForceFrom);
+    row.open ||= p.leftOn === null;
+    row.leftOn = row.open ? null : row.leftOn! >= p.leftOn! ? row.leftOn : p.leftOn;
+  }
+  return [...rows.values()].map(({ open: _open, ...row }) => row);
+}
+
 export function treatyPanel(data: TreatyResult, links: PanelLinks): HTMLElement {
   const t = data.treaty;
   if (!t) return h('div', {}, h('h2', {}, 'Unknown treaty'), empty('No treaty has this id.'));
+  const members = partiesByNation(t.parties, t.enteredIntoForceOn);
   return h('div', { 'data-testid': 'treaty-panel', 'data-id': t.id },
     h('h2', {}, t.name),
     h('p', { class: 'muted' }, [t.kind, t.status.replace(/_/g, ' ').toLowerCase()].filter(Boolean).join(' · ')),
@@ -99,12 +130,12 @@ export function treatyPanel(data: TreatyResult, links: PanelLinks): HTMLElement 
     dates([['Signed', t.signedOn], ['In force', t.enteredIntoForceOn], ['Expires', t.expiresOn], ['Terminated', t.terminatedOn]]),
     t.signedAt ? h('p', {}, `Signed at ${t.signedAt}`) : null,
     t.terminationCause ? h('p', {}, `Ended: ${t.terminationCause}`) : null,
-    // A party without its own date took part from the treaty's entry into force (README, "What the answers mean").
-    section(`Parties (${t.parties.length})`, h('table', { class: 'parties' },
+    section(`Parties (${members.length})`, h('table', { class: 'parties' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Nation'), h('th', {}, 'Signed'), h('th', {}, 'Ratified'), h('th', {}, 'In force'), h('th', {}, 'Left'))),
-      h('tbody', {}, t.parties.map((p) => h('tr', {},
+      h('tbody', {}, members.map((p) => h('tr', {},
         h('td', {}, link(p.nation.name, () => links.nation(p.nation.code))),
-        h('td', {}, formatDate(p.signedOn)), h('td', {}, formatDate(p.ratifiedOn)), h('td', {}, formatDate(p.inForceFrom ?? t.enteredIntoForceOn)), h('td', {}, formatDate(p.leftOn))))))),
+        h('td', {}, formatDate(p.signedOn)), h('td', {}, formatDate(p.ratifiedOn)), h('td', {}, formatDate(p.inForceFrom)), h('td', {}, formatDate(p.leftOn)))))),
+      members.length < t.parties.length ? h('p', { class: 'muted' }, `One row per nation, from ${t.parties.length} records (several sources, or ATOP's phases).`) : null),
     section('Signatories', t.signatories.length === 0 ? empty('Not recorded.') : h('ul', {}, t.signatories.map((s) =>
       h('li', {}, s.leader ? link(s.leader.name, () => links.leader(s.leader!.id)) : 'Unknown', s.office ? `, ${s.office}` : '', ` (${s.nation.name})`, s.signedOn ? `, ${formatDate(s.signedOn)}` : '')))),
     section('Provisions', t.provisions.length === 0 ? empty('Not recorded.') : h('ol', { class: 'provisions' }, t.provisions.map((p) =>
