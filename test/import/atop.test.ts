@@ -151,7 +151,7 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
 
   it("through GraphQL, a member's next phase is no departure and no new signature; a real exit is", async () => {
     const gql = apiClient(graph);
-    // France in NATO: ATOP's phase 1 ends on 1951-06-19, the day phase 2 starts (Greece and Turkey's protocol).
+    // France in NATO: ATOP's phase 1 ends on 1951-06-19, the day phase 2 starts.
     const { treaty, fra, egy } = await dataOf(gql(`{
       treaty(id: "atop-3180") { parties { nation { code } signedOn inForceFrom leftOn } }
       fra: timeline(code: "FRA", during: {from: "1951-06-19", to: "1951-06-19"}) { kind treaty { id } }
