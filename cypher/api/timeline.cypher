@@ -1,30 +1,28 @@
 // Everything dated that concerns `me`, one row per event. A party's own dates stand for it (an acceding
-// state did not sign in 1949); the treaty's dates stand for original parties. A membership row that goes on
-// from an earlier row of the same source (ATOP's next phase of an alliance) signs and accedes nothing, and
-// one that goes on in a later row leaves nothing (as Party.signedOn and Party.leftOn, projections.ts).
+// state did not sign in 1949); the treaty's dates stand for original parties. A membership record that goes
+// on from an earlier record of the same source (ATOP's next phase of an alliance) signs and accedes nothing,
+// and one that goes on in a later record leaves nothing (the same rule as Party.signedOn and Party.leftOn,
+// `continuation` in src/api/translate/projections.ts).
 // In: me (Nation). Out: date, kind, summary, treaty, leader, organization.
 CALL (me) {
   MATCH (me)-[r:PARTY_TO]->(t:Treaty)
-  WHERE NOT EXISTS { MATCH (me)-[o:PARTY_TO]->(t) WHERE o <> r AND o.origin = r.origin AND o.fromDate < r.fromDate AND o.untilDate >= r.fromDate }
-  WITH t, CASE WHEN r.signedOn IS NOT NULL THEN r.signedOn WHEN r.inForceFrom IS NULL THEN t.signedOn END AS date
-  WHERE date IS NOT NULL
-  RETURN date, 'SIGNATURE' AS kind, 'Signed the ' + t.name AS summary, t AS treaty, null AS leader, null AS organization
-  UNION
-  MATCH (me)-[r:PARTY_TO]->(t:Treaty) WHERE r.ratifiedOn IS NOT NULL
-  RETURN r.ratifiedOn AS date, 'RATIFICATION' AS kind, 'Ratified the ' + t.name AS summary, t AS treaty, null AS leader, null AS organization
-  UNION
-  MATCH (me)-[r:PARTY_TO]->(t:Treaty) WHERE r.inForceFrom IS NULL AND t.enteredIntoForceOn IS NOT NULL
-  RETURN t.enteredIntoForceOn AS date, 'ENTRY_INTO_FORCE' AS kind, 'The ' + t.name + ' entered into force' AS summary, t AS treaty, null AS leader, null AS organization
-  UNION
-  MATCH (me)-[r:PARTY_TO]->(t:Treaty) WHERE r.inForceFrom IS NOT NULL
-    AND NOT EXISTS { MATCH (me)-[o:PARTY_TO]->(t) WHERE o <> r AND o.origin = r.origin AND o.fromDate < r.fromDate AND o.untilDate >= r.fromDate }
-  RETURN r.inForceFrom AS date, CASE WHEN r.inForceFrom = t.enteredIntoForceOn THEN 'ENTRY_INTO_FORCE' ELSE 'ACCESSION' END AS kind,
-    CASE WHEN r.inForceFrom = t.enteredIntoForceOn THEN 'The ' + t.name + ' entered into force' ELSE 'Became a party to the ' + t.name END AS summary,
-    t AS treaty, null AS leader, null AS organization
-  UNION
-  MATCH (me)-[r:PARTY_TO]->(t:Treaty) WHERE r.leftOn IS NOT NULL
-    AND NOT EXISTS { MATCH (me)-[o:PARTY_TO]->(t) WHERE o <> r AND o.origin = r.origin AND o.fromDate > r.fromDate AND o.fromDate <= r.untilDate }
-  RETURN r.leftOn AS date, 'DEPARTURE' AS kind, 'Left the ' + t.name AS summary, t AS treaty, null AS leader, null AS organization
+  WITH r, t,
+    EXISTS { MATCH (me)-[o:PARTY_TO]->(t) WHERE o <> r AND o.origin = r.origin AND o.fromDate < r.fromDate AND o.untilDate >= r.fromDate } AS continued,
+    EXISTS { MATCH (me)-[o:PARTY_TO]->(t) WHERE o <> r AND o.origin = r.origin AND o.fromDate > r.fromDate AND o.fromDate <= r.untilDate } AS goesOn
+  // Each record's events as [date, kind, summary]; those without a date are none.
+  UNWIND [
+    [CASE WHEN continued THEN null WHEN r.signedOn IS NOT NULL THEN r.signedOn WHEN r.inForceFrom IS NULL THEN t.signedOn END,
+      'SIGNATURE', 'Signed the ' + t.name],
+    [r.ratifiedOn, 'RATIFICATION', 'Ratified the ' + t.name],
+    CASE
+      WHEN r.inForceFrom IS NULL THEN [t.enteredIntoForceOn, 'ENTRY_INTO_FORCE', 'The ' + t.name + ' entered into force']
+      WHEN continued THEN [null, 'ACCESSION', '']
+      WHEN r.inForceFrom = t.enteredIntoForceOn THEN [r.inForceFrom, 'ENTRY_INTO_FORCE', 'The ' + t.name + ' entered into force']
+      ELSE [r.inForceFrom, 'ACCESSION', 'Became a party to the ' + t.name] END,
+    [CASE WHEN goesOn THEN null ELSE r.leftOn END, 'DEPARTURE', 'Left the ' + t.name]
+  ] AS event
+  WITH t, event WHERE event[0] IS NOT NULL
+  RETURN event[0] AS date, event[1] AS kind, event[2] AS summary, t AS treaty, null AS leader, null AS organization
   UNION
   MATCH (me)-[:PARTY_TO]->(t:Treaty) WHERE t.terminatedOn IS NOT NULL
   RETURN t.terminatedOn AS date, 'TERMINATION' AS kind,
