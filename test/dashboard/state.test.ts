@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OBLIGATIONS } from '../../src/export/network.ts';
-import { dayFromIndex, dayIndex, formatDate, validDay } from '../../web/src/dates.ts';
+import { covers, dayFromIndex, dayIndex, formatDate, validDay } from '../../web/src/dates.ts';
 import { decodeState, defaultState, encodeState } from '../../web/src/state.ts';
 
 const TODAY = '2025-06-30';
@@ -68,5 +68,15 @@ describe('the slider scale', () => {
     expect(formatDate('1961-07')).toBe('July 1961');
     expect(formatDate('1961')).toBe('1961');
     expect(formatDate(null)).toBe('');
+  });
+});
+
+describe("the map's periods", () => {
+  it('cover their first and last day, at any precision, and not the day after', () => {
+    const germany = [{ from: '1816-01-01', to: '1945-05-08' }, { from: '1990-10-03', to: null }];
+    expect(['1816-01-01', '1945-05-08', '1945-05-09', '1990-10-02', '1990-10-03', '2025-01-01'].map((d) => covers(germany, d)))
+      .toEqual([true, true, false, false, true, true]);
+    const ussr = [{ from: '1922-12-30', to: '1991-12' }];
+    expect(['1922-12-29', '1991-12-31', '1992-01-01'].map((d) => covers(ussr, d))).toEqual([false, true, false]);
   });
 });

@@ -1,4 +1,5 @@
 /** The slider's scale: whole days from 1 January 1815 (the start of the ATOP data) to today. */
+import { endBound, startBound } from '../../src/model/periods.ts';
 
 export const FIRST_DAY = '1815-01-01';
 const FIRST_MS = Date.UTC(1815, 0, 1);
@@ -37,10 +38,13 @@ export function formatDate(text: string | null | undefined): string {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
-/** A span as the API gives it: dates at their precision, `to` the last day (a partial one covers its month or year). */
+/** A nation's period as the API gives it: dates at their precision, `to` its last day (COW's convention). */
 export interface Period { from: string | null; to: string | null }
 
-/** Whether one of the periods covers the day. */
+/** Whether one of the periods covers the day, by the bounds the graph itself uses (src/model/periods.ts). */
 export function covers(periods: readonly Period[], day: string): boolean {
-  return periods.some((p) => (!p.from || p.from <= day) && (!p.to || day <= p.to || day.startsWith(p.to)));
+  return periods.some((p) => {
+    const [from, until] = [startBound(p.from), endBound(p.to, 'inclusive')];
+    return (from === null || from <= day) && (until === null || day < until);
+  });
 }

@@ -69,7 +69,7 @@ let loading = false;
 const requestedAt = new Map<string, number>();
 let mapView: MapView | null = null;
 const knownNations = new Map<string, string>();
-/** The periods each nation existed, once the whole list has loaded (the map reads them). */
+/** The periods each nation existed: empty until the whole list has loaded (the map reads them). */
 const nationPeriods = new Map<string, Period[]>();
 const metrics: Metrics = { firstRenderMs: null, phases: {}, firstFetchMs: null, redraws: [] };
 const phase = (name: string) => { metrics.phases[name] ??= Math.round(performance.now()); };
@@ -347,13 +347,16 @@ function labelPathInputs(): void {
  */
 async function loadNationList(): Promise<void> {
   let after: string | null = null;
+  const periods = new Map<string, Period[]>();
   try {
     do {
       const page: NationListResult = await gql<NationListResult>(NATION_LIST_QUERY, { after });
       rememberNations(page.nations.edges.map((e) => e.node));
-      for (const { node } of page.nations.edges) nationPeriods.set(node.code, node.periods);
+      for (const { node } of page.nations.edges) periods.set(node.code, node.periods);
       after = page.nations.pageInfo.hasNextPage ? page.nations.pageInfo.endCursor : null;
     } while (after);
+    // The map reads the periods whole or not at all: a nation missing from them counts as no state then.
+    for (const [code, list] of periods) nationPeriods.set(code, list);
     void refreshMap();
   } catch {
     // The list only helps typing: without it, the finder still knows every nation drawn so far.
