@@ -1,5 +1,6 @@
 // Every pair of nations sharing a treaty on `asOf`: both are parties that day (each membership carries the
-// treaty's own period, as its writer set it) and the treaty has not ended; it carries one of `obligations`
+// treaty's own period, as its writer set it; the seeds' record of a membership alone where they have one, as
+// in allies.cypher) and the treaty has not ended; it carries one of `obligations`
 // (any when null), cites one of `sourceIds` (any when null), through memberships of `origin` (any when
 // null), both nations of `region` (any when null). The members of each treaty are gathered once and paired
 // in memory, rather than expanding every membership against every other.
@@ -10,6 +11,7 @@ MATCH (member:Nation)-[r:PARTY_TO]->(t:Treaty)
 WHERE r.fromDate <= asOf AND (r.untilDate IS NULL OR r.untilDate > asOf)
   AND (t.untilDate IS NULL OR t.untilDate > asOf)
   AND (origin IS NULL OR r.origin = origin)
+  AND (r.origin = 'seed' OR NOT member.code IN coalesce(t.seededParties, []))
   AND (region IS NULL OR toLower(member.region) = region)
 WITH t, obligations, sourceIds, collect(DISTINCT member) AS members
 WHERE size(members) > 1

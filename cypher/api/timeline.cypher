@@ -2,10 +2,12 @@
 // state did not sign in 1949); the treaty's dates stand for original parties. A membership record that goes
 // on from an earlier record of the same source (ATOP's next phase of an alliance) signs and accedes nothing,
 // and one that goes on in a later record leaves nothing (the same rule as Party.signedOn and Party.leftOn,
-// `continuation` in src/api/translate/projections.ts).
+// `continuation` in src/api/translate/projections.ts). Where the seeds record the membership, their record
+// alone gives its events (as in allies.cypher).
 // In: me (Nation). Out: date, kind, summary, treaty, leader, organization.
 CALL (me) {
   MATCH (me)-[r:PARTY_TO]->(t:Treaty)
+  WHERE r.origin = 'seed' OR NOT me.code IN coalesce(t.seededParties, [])
   WITH r, t,
     EXISTS { MATCH (me)-[o:PARTY_TO]->(t) WHERE o <> r AND o.origin = r.origin AND o.fromDate < r.fromDate AND o.untilDate >= r.fromDate } AS continued,
     EXISTS { MATCH (me)-[o:PARTY_TO]->(t) WHERE o <> r AND o.origin = r.origin AND o.fromDate > r.fromDate AND o.fromDate <= r.untilDate } AS goesOn

@@ -1,5 +1,6 @@
 // A seed node that other importers also hang data on (a nation with ATOP parties, a treaty ATOP also
-// holds) is released: the seeds' own links and marks go, the node and the others' data stay.
+// holds) is released: the seeds' own links and marks go (with them `seededParties`, so the importer's
+// memberships count again), the node and the others' data stay.
 UNWIND $keys AS key
 MATCH (n:Seeded {seedKey: key})
 OPTIONAL MATCH (n)-[foreign]-()
@@ -11,7 +12,7 @@ CALL (n, others) {
   DELETE own
   WITH DISTINCT n, others
   REMOVE n:Seeded
-  SET n.seedKey = null, n.seedHash = null, n.origin = others[0]
+  SET n.seedKey = null, n.seedHash = null, n.seededParties = null, n.origin = others[0]
 }
 WITH n, others WHERE size(others) = 0
 DETACH DELETE n

@@ -214,6 +214,10 @@ function planTreaty(t: Treaty, add: Add, caveats: Caveats): void {
     fromDate: treatyFrom, untilDate: treatyUntil, endReason,
     signedFromDate: t.signedOn ? firstDay(t.signedOn) : null, signedToDate: t.signedOn ? lastDay(t.signedOn) : null,
     sources: t.sources,
+    // The nations whose membership the seeds record: their record alone stands for it where an importer
+    // (ATOP) holds the same treaty (docs/graph-model.md, "One membership, two records"). Written with the
+    // treaty, so it changes exactly when the parties do.
+    seededParties: t.parties.map((p) => p.nation),
   }));
   caveats(t.id, 'Treaty', t.caveats);
 

@@ -3,6 +3,8 @@
  * graph, found by its atopId, whichever was loaded first; and the ATOP counts stay ATOP's even where the
  * seeds give the same treaty other parties or other dates.
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applySchema } from '../../src/graph/schema.ts';
@@ -47,6 +49,17 @@ const natoNodes = () => graph.readText<{ id: string; name: string; seeded: boole
 const countFor = (party: string, year: number) =>
   one<number>(`CALL { ${'MATCH (s:Source) WHERE $source IN [s.id, s.title, s.publisher] MATCH (n:Nation {code: $party})-[r:PARTY_TO]->(t:Treaty)-[:CITES]->(s) WHERE s.id IN coalesce(r.sources, []) AND r.fromDate <= date($to) AND (r.untilDate IS NULL OR r.untilDate > date($from)) RETURN count(DISTINCT t) AS alliances'} } RETURN alliances AS v`,
     { party, source: 'ATOP 5.1', from: `${year}-01-01`, to: `${year}-12-31` });
+
+/** ATOP's own first day for a member of an alliance, from its member table (atopid, COW code). */
+const atopEntry = (atopid: string, ccode: string) => {
+  const m = csvObjects(join(DATA.atopDir, 'atop5_1m.csv')).find((r) => r.atopid === atopid && r.member === ccode);
+  return `${m!.yrent}-${m!.moent!.padStart(2, '0')}-${m!.dayent!.padStart(2, '0')}`;
+};
+
+type Defenders = { defendersOf: { nation: { code: string }; since: string; treaties: { id: string }[] }[] };
+const chinaDefendsKoreaSince = async () =>
+  (await dataOf(apiClient(graph)<Defenders>('{ defendersOf(code: "PRK") { nation { code } since treaties { id } } }')))
+    .defendersOf.find((d) => d.nation.code === 'CHN')?.since;
 
 afterAll(async () => {
   await graph.close();
@@ -119,6 +132,29 @@ describe.skipIf(!DATA.present)(`ATOP and the seeds${DATA.present ? '' : ` (skipp
     expect(await countFor('USA', 1960)).toBe(atopCount('2', 1960));
     expect(changed(await atop())).toEqual([]);
   });
+
+  // The seeds' record of a membership stands for it only while the seeds hold the treaty: a treaty file taken
+  // out of the pack releases the treaty to ATOP, whose dates then answer, and putting it back restores theirs.
+  it("answers by the seeds' record of a membership while the seeds hold the treaty, and by ATOP's once they let it go", async () => {
+    const pack = mkdtempSync(join(tmpdir(), 'entente-seeds-'));
+    try {
+      cpSync(SEEDS_DIR, pack, { recursive: true });
+      await loadSeeds(graph, { dir: SEEDS_DIR });
+      await atop();
+      const { treaty } = await dataOf(apiClient(graph)<{ treaty: { enteredIntoForceOn: string } }>('{ treaty(id: "sino-dprk-1961") { enteredIntoForceOn } }'));
+      expect(await chinaDefendsKoreaSince()).toBe(treaty.enteredIntoForceOn);
+
+      rmSync(join(pack, 'treaties', 'sino-dprk-1961.yaml'));
+      await loadSeeds(graph, { dir: pack });
+      expect(await one('MATCH (t:Treaty {atopId: 3445}) RETURN [t:Seeded, t.seededParties] AS v')).toEqual([false, null]);
+      expect(await chinaDefendsKoreaSince()).toBe(atopEntry('3445', '731'));
+
+      await loadSeeds(graph, { dir: SEEDS_DIR });
+      expect(await chinaDefendsKoreaSince()).toBe(treaty.enteredIntoForceOn);
+    } finally {
+      rmSync(pack, { recursive: true, force: true });
+    }
+  });
 });
 
 describe.skipIf(!DATA.present)(`Asking ATOP through GraphQL with the seeds loaded${DATA.present ? '' : ` (skipped: ${DATA.skipReason})`}`, () => {
@@ -184,6 +220,70 @@ describe.skipIf(!DATA.present)(`Asking ATOP through GraphQL with the seeds loade
     }
     expect(mismatches).toEqual([]);
     expect(seeded.length).toBeGreaterThan(20);
+  });
+
+  // ATOP dates an alliance from its signature, the seeds from its entry into force: China has been bound to
+  // defend North Korea since 10 September 1961 by the seeds, since 11 July by ATOP. Where the seeds record a
+  // membership, their record answers every question that names no source; ATOP's answers under its own.
+  it("reads a membership from the seeds' record where they have one, and from ATOP's under its source", async () => {
+    const gql = apiClient(graph);
+    const { treaty } = await dataOf(gql<{ treaty: { enteredIntoForceOn: string; atopId: number } }>(
+      '{ treaty(id: "sino-dprk-1961") { enteredIntoForceOn atopId } }'));
+    const atopStart = atopEntry(String(treaty.atopId), '731');
+    expect(atopStart < treaty.enteredIntoForceOn).toBe(true);
+    const before = addDays(treaty.enteredIntoForceOn, -1);
+    type Ids = { id: string }[];
+    const data = await dataOf(gql<{
+      before: { nation: { code: string } }[]; between: Ids; path: { hops: { treaty: { id: string } }[] } | null;
+      any: { edges: { node: { id: string } }[] }; atop: { edges: { node: { id: string } }[] };
+      network: { edges: { treaties: Ids }[] }; timeline: { date: string; kind: string; treaty: { id: string } | null }[];
+      allies: { nation: { code: string }; since: string }[];
+    }>(`query($before: Date!) {
+      before: defendersOf(code: "PRK", asOf: $before) { nation { code } }
+      between: treatiesBetween(a: "CHN", b: "PRK", asOf: $before) { id }
+      path: alliancePath(from: "CHN", to: "PRK", asOf: $before) { hops { treaty { id } } }
+      any: treaties(filter: {party: "PRK", inForceOn: $before}) { edges { node { id } } }
+      atop: treaties(filter: {party: "PRK", source: "ATOP 5.1", inForceOn: $before}) { edges { node { id } } }
+      network: allianceNetwork(asOf: $before) { edges { treaties { id } } }
+      timeline(code: "PRK", during: {from: "1961-01-01", to: "1961-12-31"}) { date kind treaty { id } }
+      allies: alliesOf(code: "PRK") { nation { code } since }
+    }`, { before }));
+    expect(await chinaDefendsKoreaSince()).toBe(treaty.enteredIntoForceOn);
+    expect(data.allies.find((a) => a.nation.code === 'CHN')?.since).toBe(treaty.enteredIntoForceOn);
+    expect(data.before.map((d) => d.nation.code)).not.toContain('CHN');
+    expect(data.between.map((t) => t.id)).not.toContain('sino-dprk-1961');
+    expect((data.path?.hops ?? []).map((h) => h.treaty.id)).not.toContain('sino-dprk-1961');
+    expect(data.any.edges.map((e) => e.node.id)).not.toContain('sino-dprk-1961');
+    expect(data.atop.edges.map((e) => e.node.id)).toContain('sino-dprk-1961');
+    expect(data.network.edges.flatMap((e) => e.treaties.map((t) => t.id))).not.toContain('sino-dprk-1961');
+    // The seeds list North Korea as an original party: it signed, and the treaty entered into force; ATOP's
+    // record alone would add an accession on the day of signature.
+    expect(data.timeline.filter((e) => e.treaty?.id === 'sino-dprk-1961').map((e) => e.kind).sort()).toEqual(['ENTRY_INTO_FORCE', 'SIGNATURE']);
+  });
+
+  // The same over every membership both record: on the day before the seeds' record begins, the treaty is not
+  // in force for that nation, whatever ATOP's record says; under ATOP's source, ATOP's record decides.
+  it("holds for every membership that both the seeds and ATOP record", async () => {
+    const both = await graph.readText<{ code: string; id: string; seedFrom: string; atop: [string, string | null][] }>(
+      `MATCH (n:Nation)-[s:PARTY_TO {origin: 'seed'}]->(t:Treaty)<-[a:PARTY_TO {origin: 'atop'}]-(n)
+       RETURN n.code AS code, t.id AS id, toString(s.fromDate) AS seedFrom,
+         collect([toString(a.fromDate), toString(a.untilDate)]) AS atop ORDER BY id, code`);
+    expect(both.length).toBeGreaterThan(30);
+    const gql = apiClient(graph);
+    const wrong: string[] = [];
+    for (const m of both) {
+      const day = addDays(m.seedFrom, -1);
+      const atopCovers = m.atop.some(([from, until]) => from <= day && (until === null || until > day));
+      const data = await dataOf(gql<{ any: { edges: { node: { id: string } }[] }; atop: { edges: { node: { id: string } }[] } }>(
+        `query($code: ID!, $day: Date!) {
+          any: treaties(filter: {party: $code, inForceOn: $day}, first: 100) { edges { node { id } } }
+          atop: treaties(filter: {party: $code, source: "ATOP 5.1", inForceOn: $day}, first: 100) { edges { node { id } } } }`,
+        { code: m.code, day }));
+      if (data.any.edges.some((e) => e.node.id === m.id)) wrong.push(`${m.code} in ${m.id} on ${day}: in force without a source`);
+      if (atopCovers !== data.atop.edges.some((e) => e.node.id === m.id)) wrong.push(`${m.code} in ${m.id} on ${day}: ATOP's record ${atopCovers ? 'covers' : 'does not cover'} it`);
+    }
+    expect(wrong).toEqual([]);
+    expect(both.filter((m) => m.atop.some(([from]) => from < m.seedFrom)).length).toBeGreaterThan(30);
   });
 
   it('finds a joined treaty by the id ATOP would give it: treaty(id: "atop-3180") is the North Atlantic Treaty', async () => {

@@ -117,6 +117,16 @@ export function inForce(x: string, day: string): string {
   return `(${x}.fromDate <= ${day} AND (${x}.untilDate IS NULL OR ${x}.untilDate > ${day}))`;
 }
 
+/**
+ * Whether membership record `r` of the nation whose code is `code` (Cypher expressions) in treaty `t` counts
+ * for questions that name no source: where the seeds record a membership, their record alone stands for it,
+ * and an imported record of the same membership (ATOP's) counts only under a `source` filter. The same test
+ * is written into cypher/api/ (allies.cypher and the rest); docs/graph-model.md, "One membership, two records".
+ */
+export function recordStands(r: string, code: string, t: string): string {
+  return `(${r}.origin = 'seed' OR NOT ${code} IN coalesce(${t}.seededParties, []))`;
+}
+
 /** Obligations of provisions of the treaties in list `treaties`, optionally only those in `only`. */
 function obligationsOfTreaties(tr: Translation, treaties: string, only: string | null): string {
   const [o, t, p] = [tr.fresh('o'), tr.fresh('treaty'), tr.fresh('provision')];
@@ -234,7 +244,7 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
       const obligation = tr.param(f.args.obligation ?? null);
       return nodes(tr, f, 'Treaty', (t) => {
         const r = tr.fresh('party');
-        return `MATCH (${b.node})-[${r}:PARTY_TO]->(${t}:Treaty) WHERE (${day} IS NULL OR (${inForce(r, day)} AND ${inForce(t, day)})) ` +
+        return `MATCH (${b.node})-[${r}:PARTY_TO]->(${t}:Treaty) WHERE (${day} IS NULL OR (${inForce(r, day)} AND ${inForce(t, day)} AND ${recordStands(r, `${b.node}.code`, t)})) ` +
           `AND (${obligation} IS NULL OR EXISTS { MATCH (${t})-[:HAS_PROVISION]->(:Provision {obligation: ${obligation}}) })`;
       }, (t) => `${t}.signedFromDate, ${t}.id`);
     },
@@ -286,8 +296,8 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
       const day = dateParam(tr, f.args.asOf, tr.today);
       const t = b.node;
       // A treaty whose own entry into force is unknown is in force by the dates of its memberships.
-      const r = tr.fresh('party');
-      const byMembers = `(${t}.fromDate IS NULL AND (${t}.untilDate IS NULL OR ${t}.untilDate > ${day}) AND EXISTS { MATCH (:Nation)-[${r}:PARTY_TO]->(${t}) WHERE ${inForce(r, day)} })`;
+      const [r, n] = [tr.fresh('party'), tr.fresh('nation')];
+      const byMembers = `(${t}.fromDate IS NULL AND (${t}.untilDate IS NULL OR ${t}.untilDate > ${day}) AND EXISTS { MATCH (${n}:Nation)-[${r}:PARTY_TO]->(${t}) WHERE ${inForce(r, day)} AND ${recordStands(r, `${n}.code`, t!)} })`;
       return `CASE WHEN ${inForce(t!, day)} OR ${byMembers} THEN 'IN_FORCE' WHEN ${t}.untilDate IS NOT NULL AND ${t}.untilDate <= ${day} THEN coalesce(${t}.endReason, 'TERMINATED') ELSE 'NOT_IN_FORCE' END`;
     },
     obligations: (b, _f, tr) => obligationsOfTreaties(tr, `[${b.node}]`, null),

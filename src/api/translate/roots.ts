@@ -15,6 +15,7 @@ import {
   inForce,
   keyed,
   project,
+  recordStands,
   shape,
   timelineFrom,
 } from './projections.ts';
@@ -235,21 +236,24 @@ const treaties: RootBuilder = (sel, tr) => {
   // Membership periods carry their treaty's period as their writer set it. With `source`, a source's own
   // view decides (its memberships alone: ATOP counts come out exactly as ATOP records them); without it,
   // the treaty's own end applies too (the seeds' termination of a treaty ATOP also holds).
+  // Without it, the seeds' record of a membership stands alone where they have one (recordStands).
   const relCites = (r: string) => (sourceIds ? `any(s IN coalesce(${r}.sources, []) WHERE s IN ${sourceIds})` : '');
   const notEnded = (x: string) =>
     sourceIds ? '' : [on, from].filter(Boolean).map((d) => `(${x}.untilDate IS NULL OR ${x}.untilDate > ${d})`).join(' AND ');
-  const membership = (r: string) => [periodCondition(r, on, from, to), relCites(r), notEnded(t)].filter(Boolean).join(' AND ');
+  const stands = (r: string, code: string) => (sourceIds || !dated ? '' : recordStands(r, code, t));
+  const membership = (r: string, code: string) =>
+    [periodCondition(r, on, from, to), relCites(r), notEnded(t), stands(r, code)].filter(Boolean).join(' AND ');
   let match: string;
   if (typeof filter.party === 'string') {
     const { match: m, node } = nationOf(tr, filter.party);
     const r = tr.fresh('party');
-    const conditions = membership(r);
+    const conditions = membership(r, `${node}.code`);
     match = `${m} MATCH (${node})-[${r}:PARTY_TO]->(${t}:Treaty)${conditions ? ` WHERE ${conditions}` : ''} WITH DISTINCT ${sourceIds ? `${sourceIds}, ` : ''}${t}`;
   } else {
     match = `MATCH (${t}:Treaty)`;
     if (dated) {
-      const r = tr.fresh('party');
-      const anyMember = `EXISTS { MATCH (:Nation)-[${r}:PARTY_TO]->(${t}) WHERE ${membership(r)} }`;
+      const [r, n] = [tr.fresh('party'), tr.fresh('nation')];
+      const anyMember = `EXISTS { MATCH (${n}:Nation)-[${r}:PARTY_TO]->(${t}) WHERE ${membership(r, `${n}.code`)} }`;
       if (sourceIds) {
         // The source's own period for the treaty, where its citation carries one (ATOP's alliance dates, which
         // span gaps no member is in: 2340 has none from 1962 to 1995), else its memberships.
@@ -263,7 +267,7 @@ const treaties: RootBuilder = (sel, tr) => {
   }
   if (Array.isArray(filter.parties) && filter.parties.length > 0) {
     const [c, r] = [tr.fresh('code'), tr.fresh('party')];
-    const cond = membership(r);
+    const cond = membership(r, c);
     where.push(`all(${c} IN ${tr.param(filter.parties)} WHERE EXISTS { MATCH (:Nation {code: ${c}})-[${r}:PARTY_TO]->(${t})${cond ? ` WHERE ${cond}` : ''} })`);
   }
   if (typeof filter.obligation === 'string') {
