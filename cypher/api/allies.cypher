@@ -3,8 +3,8 @@
 // ended. Where the seeds record a nation's membership of a treaty, their record alone stands for it: an
 // imported record of the same membership (ATOP's) counts only under a `source` filter (docs/graph-model.md,
 // "One membership, two records"). One row per shared treaty, in the order the two began to share it:
-// `start` is [the later of the two entries, the day that treaty binds them from]. The rows are grouped by partner-rows.cypher (at the
-// root of a query) or partner-rows-nested.cypher (inside a projection).
+// `start` is [the later of the two entries, the day that treaty binds them from]. The rows are grouped by
+// partner-rows.cypher (at the root of a query) or partner-rows-nested.cypher (inside a projection).
 // In: me (Nation), asOf (date), obligations (list or null). Out: partner, t, p (null), start.
 MATCH (me)-[mine:PARTY_TO]->(t:Treaty)<-[theirs:PARTY_TO]-(ally:Nation)
 WHERE ally <> me
