@@ -104,6 +104,10 @@ describe('the US–Ukraine Bilateral Security Agreement and the other 2024 agree
   it('runs ten years from its signature on 13 June 2024, in force on signature', async () => {
     const t = await treaty('us-ukraine-bsa-2024');
     expect([t.signedOn, t.enteredIntoForceOn, t.termYears, t.expiresOn]).toEqual(['2024-06-13', '2024-06-13', 10, '2034-06-13']);
+    expect(t.signedAt).toContain('Borgo Egnazia');
+    // 11 articles by the fact sheet, nine by one report: the better-cited figure, with the other as a caveat.
+    expect(t.articleCount).toBe(11);
+    expect(t.caveats).toContainEqual(expect.objectContaining({ field: 'articleCount', kind: 'CONFLICT', alternative: '9' }));
     expect(t.signatories.map((s: any) => s.leader.id).sort()).toEqual(['joe-biden', 'volodymyr-zelenskyy']);
     expect(t.provisions.some((p: any) => p.obligation === 'CONSULTATION')).toBe(true);
   });
