@@ -100,7 +100,7 @@ export function networkQuery(capabilities: NetworkCapabilities, sources: SourceS
   `;
 }
 
-export interface RawSource {
+interface RawSource {
   publisher: string | null;
   title: string | null;
 }
@@ -125,7 +125,7 @@ export interface RawNetworkSnapshot {
 }
 
 /** Whether something is cited by a source other than an imported data set (true when sources were not asked). */
-export function isSeeded(sources: readonly RawSource[] | undefined): boolean {
+function isSeeded(sources: readonly RawSource[] | undefined): boolean {
   if (!sources) return true;
   return sources.some((s) => !IMPORTED_SOURCE_TITLES.includes(s.title ?? '') && !IMPORTED_SOURCE_TITLES.includes(s.publisher ?? ''));
 }

@@ -2,19 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { partiesByNation } from '../../web/src/panels.ts';
 
 const nation = (code: string) => ({ code, name: code });
-const ATOP = [{ title: 'ATOP 5.1', publisher: 'Alliance Treaty Obligations and Provisions project' }];
-const SEEDS = [{ title: 'The North Atlantic Treaty', publisher: 'NATO' }];
-const record = (code: string, signedOn: string | null, inForceFrom: string | null, leftOn: string | null, sources = ATOP) =>
-  ({ nation: nation(code), signedOn, ratifiedOn: null, inForceFrom, leftOn, sources });
+const record = (code: string, signedOn: string | null, inForceFrom: string | null, leftOn: string | null, standing = true) =>
+  ({ nation: nation(code), signedOn, ratifiedOn: null, inForceFrom, leftOn, standing });
 
 describe("the treaty panel's parties", () => {
   it('shows one row per nation, however many records the sources and ATOP phases give', () => {
     const rows = partiesByNation([
-      // France in NATO: ATOP's phase 1 and phase 2 (from signature), and the seeds' record, whose dates stand
-      // (entry into force: the treaty's).
-      record('FRA', '1949-04-04', '1949-04-04', null),
-      record('FRA', '1949-04-04', null, null, SEEDS),
-      record('FRA', null, '1951-06-19', null),
+      // France in NATO: ATOP's phase 1 and phase 2 (from signature), which the seeds' record outranks (the API
+      // marks them not standing), and the seeds' record (entry into force: the treaty's).
+      record('FRA', '1949-04-04', '1949-04-04', null, false),
+      record('FRA', '1949-04-04', null, null),
+      record('FRA', null, '1951-06-19', null, false),
       // Turkey: in ATOP's phase 2 only.
       record('TUR', '1951-10-22', '1951-10-22', null),
       // Egypt in ATOP 3015: out from 1979 to 1989, a member again since.
@@ -36,6 +34,6 @@ describe("the treaty panel's parties", () => {
   });
 
   it("takes the treaty's entry into force for a record without its own", () => {
-    expect(partiesByNation([record('PRK', '2024-06-19', null, null, SEEDS)], '2024-12-04')[0]).toMatchObject({ inForceFrom: '2024-12-04' });
+    expect(partiesByNation([record('PRK', '2024-06-19', null, null)], '2024-12-04')[0]).toMatchObject({ inForceFrom: '2024-12-04' });
   });
 });

@@ -259,6 +259,14 @@ describe.skipIf(!DATA.present)(`Asking ATOP through GraphQL with the seeds loade
     // The seeds list North Korea as an original party: it signed, and the treaty entered into force; ATOP's
     // record alone would add an accession on the day of signature.
     expect(data.timeline.filter((e) => e.treaty?.id === 'sino-dprk-1961').map((e) => e.kind).sort()).toEqual(['ENTRY_INTO_FORCE', 'SIGNATURE']);
+    // Each record says whether it is the one that answers (the dashboard's treaty panel lists those).
+    const { nato } = await dataOf(gql<{ nato: { parties: { nation: { code: string }; standing: boolean; sources: { id: string }[] }[] } }>(
+      '{ nato: treaty(id: "north-atlantic-treaty") { parties { nation { code } standing sources { id } } } }'));
+    const standing = (code: string, atop: boolean) => nato.parties
+      .filter((p) => p.nation.code === code && p.sources.some((x) => x.id === 'atop-5-1') === atop).map((p) => p.standing);
+    expect(standing('FRA', false)).toEqual([true]);
+    expect(new Set(standing('FRA', true))).toEqual(new Set([false]));
+    expect(standing('XGFR', true)).toEqual([true]);
   });
 
   // The same over every membership both record: on the day before the seeds' record begins, the treaty is not

@@ -1,5 +1,5 @@
 /** The side panel: a nation, a treaty or a leader, each rendered from one GraphQL answer. */
-import { isSeeded, type Obligation } from '../../src/export/network.ts';
+import type { Obligation } from '../../src/export/network.ts';
 import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
 import { formatDate } from './dates.ts';
 import { h } from './dom.ts';
@@ -93,17 +93,16 @@ type PartyRecord = NonNullable<TreatyResult['treaty']>['parties'][number];
 
 /**
  * One row per nation. A member can have several records: one per source (the seeds and ATOP for NATO), and in
- * ATOP one per phase of the alliance. Where the seeds (or any source but an imported data set) record the
- * member, their dates stand, as the treaty's own dates do; ATOP dates an alliance from its signature. The row
+ * ATOP one per phase of the alliance. Only the records the API marks `standing` count: where the seeds record
+ * the member, theirs, as in every answer that names no source (ATOP dates an alliance from its signature). The row
  * takes the earliest dates, and a departure only when every record has one (the latest). A record without its
  * own entry took part from the treaty's entry into force (README, "What the answers mean").
  */
 export function partiesByNation(parties: readonly PartyRecord[], enteredIntoForceOn: string | null): PartyRecord[] {
   const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
-  const curated = new Set(parties.filter((p) => isSeeded(p.sources)).map((p) => p.nation.code));
   const rows = new Map<string, PartyRecord & { open: boolean }>();
   for (const p of parties) {
-    if (curated.has(p.nation.code) && !isSeeded(p.sources)) continue;
+    if (!p.standing) continue;
     const inForceFrom = p.inForceFrom ?? enteredIntoForceOn;
     const row = rows.get(p.nation.code);
     if (!row) {

@@ -47,7 +47,7 @@ export const TREATY_QUERY = /* GraphQL */ `
     treaty(id: $id) {
       id name kind summary signedOn signedAt enteredIntoForceOn expiresOn terminatedOn terminationCause
       status(asOf: $asOf)
-      parties { nation { code name } signedOn ratifiedOn inForceFrom leftOn sources { title publisher } }
+      parties { nation { code name } signedOn ratifiedOn inForceFrom leftOn standing }
       milestones { date summary nation { code name } }
       caveats { field kind alternative note }
       signatories { leader { id name } office nation { code name } signedOn }
@@ -65,7 +65,7 @@ export interface TreatyResult {
     status: string;
     milestones: { date: string; summary: string; nation: NationRef | null }[];
     caveats: { field: string; kind: string; alternative: string | null; note: string }[];
-    parties: { nation: NationRef; signedOn: string | null; ratifiedOn: string | null; inForceFrom: string | null; leftOn: string | null; sources: { title: string | null; publisher: string | null }[] }[];
+    parties: { nation: NationRef; signedOn: string | null; ratifiedOn: string | null; inForceFrom: string | null; leftOn: string | null; standing: boolean }[];
     signatories: { leader: { id: string; name: string } | null; office: string | null; nation: NationRef; signedOn: string | null }[];
     provisions: Omit<ProvisionInfo, 'treaty'>[];
     sources: SourceInfo[];

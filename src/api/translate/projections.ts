@@ -326,6 +326,7 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     inForceFrom: relProp('inForceFrom'),
     leftOn: (b, _f, tr) => `CASE WHEN ${b.rel}.leftOn IS NULL OR ${continuation('later', b, tr)} THEN null ELSE ${b.rel}.leftOn END`,
     note: relProp('note'),
+    standing: (b) => recordStands(b.rel!, `${b.nation}.code`, b.treaty!),
     obligations: (b, _f, tr) => {
       const o = tr.fresh('o');
       return `CASE WHEN ${b.rel}.obligations IS NULL THEN null ELSE [${o} IN ${OBLIGATION_ORDER} WHERE ${o} IN ${b.rel}.obligations] END`;
