@@ -267,10 +267,15 @@ async function benchScale(scale: number): Promise<ScaleResult> {
       // each round).
       for (const c of checked) if (c.mode === 'load') await load(c, WARMUP_SECONDS);
       const measured = new Map<ServerKind, Round[]>(checked.map((c) => [c.kind, []]));
+      const pids = [neo4jPid, ...[...servers.values()].map((s) => s.pid)];
       for (let round = 0; round < rounds; round += 1) {
         for (let i = 0; i < checked.length; i += 1) {
           const c = checked[(i + round) % checked.length]!;
           const pid = servers.get(c.kind)!.pid;
+          // Each turn starts on a quiet Neo4j: the turn before may have left statements running (autocannon
+          // stops its clients, not the database's work: the peer's slowest queries run on for a second or
+          // more) and garbage to collect, and that work would be counted against whichever server came next.
+          await settle(pids);
           const before = [cpuMs(pid), cpuMs(neo4jPid)] as const;
           const timed = c.mode === 'load' ? await load(c, seconds) : await sequentialRound(c);
           const n = Math.max(1, timed.requests);
@@ -426,6 +431,25 @@ async function checkAnswer(spec: (typeof QUERIES)[number], kind: ServerKind, bas
   const mode = warm.ms > Math.min(SLOW_MS, (seconds * 1000) / 4) ? 'sequential' : 'load';
   const answer = kind !== 'neo4j-graphql' && spec.answer ? JSON.stringify(sortedKeys(spec.answer(kind, first.data))) : undefined;
   return { kind, url, body, size: spec.size(kind, first.data), bytes: first.bytes, mode, ...(answer === undefined ? {} : { answer }) };
+}
+
+/**
+ * Waits until the processes (Neo4j and the servers) are idle: together under a tenth of a core over half a second
+ * (an idle Neo4j uses about 2%), for at most 60 s (then it goes on and says so).
+ */
+async function settle(pids: number[]): Promise<void> {
+  const windowMs = 500;
+  const total = () => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const before = total();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    if (total() - before < windowMs * 0.1) return;
+    if (Date.now() > deadline) {
+      say('note: Neo4j and the servers were still busy after 60 s; timing the next turn anyway');
+      return;
+    }
+  }
 }
 
 /** `seconds` of load from `connections` clients; the figures of the answers that came back 200. */
@@ -613,7 +637,10 @@ Written by \`npm run bench\` (bench/run.ts) on ${r.started.slice(0, 10)}; the ra
   more, then loaded untimed for ${WARMUP_SECONDS} s (V8's compiled code, Neo4j's plans and caches warm), then timed in
   ${r.settings.rounds ?? 1} rounds of ${r.settings.seconds} s of load with autocannon (fewer seconds at 10x and 100x),
   the servers taking turns within each round, a different one first each time, so that a burst of other work on
-  the shared machine falls on all of them. Every figure is the median over the rounds. Both GraphQL servers run with
+  the shared machine falls on all of them. A turn starts only once Neo4j and the servers are idle (under a tenth
+  of a core for half a second), so that work left by the turn before (statements still running after autocannon
+  stops, as the peer's slowest do for a second or more, and garbage to collect) is not counted against the next
+  server. Every figure is the median over the rounds. Both GraphQL servers run with
   NODE_ENV=production, as \`npm start\` runs Entente. The API runs with its default limits, except a 60 s query
   timeout so that the 100x network has time to finish (the client waits 90 s). All three ask Neo4j for no
   notifications, as Entente's Graph does (none of them reads them).
