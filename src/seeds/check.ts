@@ -127,7 +127,8 @@ function checkReferences(files: SeedFile[], pack: SeedPack, report: Report, decl
       case 'leaders':
         entriesOf<Leader>(file).forEach(([l, i]) =>
           l.tenures.forEach((t, j) => {
-            nation(file, [i, 'tenures', j, 'nation'], t.nation);
+            if (t.nation !== undefined) nation(file, [i, 'tenures', j, 'nation'], t.nation);
+            if (t.organization !== undefined) ref(file, [i, 'tenures', j, 'organization'], 'organization', pack.organizations, t.organization);
             sources(file, [i, 'tenures', j, 'sources'], t.sources);
             caveats(file, [i, 'tenures', j, 'caveats'], t.caveats);
             order(file, [i, 'tenures', j, 'to'], ['from', t.from], ['to', t.to]);

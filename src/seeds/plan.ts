@@ -149,8 +149,11 @@ export function planSeeds(pack: SeedPack): Plan {
       id: l.id, name: l.name, aliases: l.aliases, aliasText: aliasText(l.aliases), wikidataId: l.wikidataId,
     }));
     for (const t of l.tenures) {
-      add('load/upsert-tenures', row(`held/${l.id}/${t.nation}/${t.office}/${t.from}`, {
-        leader: l.id, nation: t.nation, office: t.office, from: t.from, to: t.to, acting: t.acting ?? false, note: t.note,
+      // A nation's office keeps the key it always had; an organization's says so (ids and codes never collide,
+      // but a reader of the key should not have to know that).
+      const holder = t.nation ?? `organization/${t.organization}`;
+      add('load/upsert-tenures', row(`held/${l.id}/${holder}/${t.office}/${t.from}`, {
+        leader: l.id, nation: t.nation, organization: t.organization, office: t.office, from: t.from, to: t.to, acting: t.acting ?? false, note: t.note,
         fromDate: startBound(t.from), untilDate: endBound(t.to, 'exclusive'), sources: t.sources,
       }, `Leader:${l.id}`));
       caveats(l.id, 'Leader', t.caveats, `tenures.${t.office}.${t.from}.`);

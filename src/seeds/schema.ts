@@ -89,15 +89,27 @@ export const nation = z.strictObject({
   sources: sourceRefs,
 });
 
+/** An office held in a nation (`nation`) or in an organization (`organization`: NATO's Secretary General). */
 const tenure = z.strictObject({
   office: text,
-  nation: nationCode,
+  nation: nationCode.optional().meta({ description: 'The nation whose office it is; or give `organization`.' }),
+  organization: slug.optional().meta({ description: 'The organization whose office it is (its id); or give `nation`.' }),
   from: seedDate,
   to: seedDate.optional(),
   acting: z.boolean().optional(),
   note: text.optional(),
   sources: sourceRefs,
   caveats: z.array(caveat).default([]),
+}).superRefine((t, ctx) => {
+  if ((t.nation === undefined) === (t.organization === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [t.nation === undefined ? 'nation' : 'organization'],
+      message: t.nation === undefined
+        ? 'a tenure must name the nation (or the organization) whose office it is'
+        : 'a tenure names a nation or an organization, not both: remove one',
+    });
+  }
 });
 
 export const leader = z.strictObject({

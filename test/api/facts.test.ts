@@ -199,6 +199,33 @@ describe('leaders and tenures', () => {
     expect(tenure.sources.length).toBeGreaterThan(0);
   });
 
+  it("Stoltenberg was NATO's Secretary General from 1 October 2014 until Rutte took over on 1 October 2024", async () => {
+    const { leader } = await q('{ leader(id: "jens-stoltenberg") { tenures { office nation { code } organization { id name } from to sources { url } } } }');
+    const general = leader.tenures.filter((t: any) => t.organization !== null);
+    expect(general).toEqual([{
+      office: 'Secretary General of NATO', nation: null, organization: { id: 'nato', name: 'North Atlantic Treaty Organization' },
+      from: '2014-10-01', to: '2024-10-01', sources: expect.arrayContaining([{ url: 'https://www.nato.int/cps/en/natohq/news_113404.htm' }]),
+    }]);
+    // His offices of Norway stay Norway's, and NATO's office is no office of Norway.
+    expect(leader.tenures.filter((t: any) => t.nation?.code === 'NOR').map((t: any) => t.office)).toEqual(['Prime Minister of Norway', 'Prime Minister of Norway']);
+    const { nation } = await q('{ nation(code: "NOR") { tenures { office } leaders(asOf: "2020-01-01") { office } } }');
+    expect(nation.tenures.map((t: any) => t.office)).not.toContain('Secretary General of NATO');
+    expect(nation.leaders).toEqual([]);
+
+    const holders = async (asOf: string) =>
+      (await q('query ($asOf: Date) { organization(id: "nato") { leaders(asOf: $asOf) { leader { id } office from to } } }', { asOf })).organization.leaders
+        .map((t: any) => `${t.leader.id} ${t.office} ${t.from}..${t.to ?? ''}`);
+    expect(await holders('2014-09-30')).toEqual([]);
+    expect(await holders('2014-10-01')).toEqual(['jens-stoltenberg Secretary General of NATO 2014-10-01..2024-10-01']);
+    expect(await holders('2024-06-18')).toEqual(['jens-stoltenberg Secretary General of NATO 2014-10-01..2024-10-01']);
+    expect(await holders('2024-10-01')).toEqual(['mark-rutte Secretary General of NATO 2024-10-01..']);
+    const { organization } = await q('{ organization(id: "nato") { tenures { leader { name wikidataId } organization { id } nation { code } } } }');
+    expect(organization.tenures).toEqual([
+      { leader: { name: 'Jens Stoltenberg', wikidataId: 'Q57665' }, organization: { id: 'nato' }, nation: null },
+      { leader: { name: 'Mark Rutte', wikidataId: 'Q57792' }, organization: { id: 'nato' }, nation: null },
+    ]);
+  });
+
   it("Russia carries the Soviet Union's name and period (COW 365)", async () => {
     const { nation } = await q('{ nation(code: "RUS") { cowCode historicalNames { name from to } periods { from to } } }');
     expect(nation.cowCode).toBe(365);

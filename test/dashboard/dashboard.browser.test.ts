@@ -233,6 +233,27 @@ describe('the alliance dashboard', () => {
     expect(offices.filter((o) => o.includes('(acting)'))).toHaveLength(1);
   });
 
+  it("lists an organization's office among a leader's offices, and the organization its office holders", async () => {
+    await page.goto(`${server.url}/?leader=jens-stoltenberg`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    const panel = page.locator('[data-testid=leader-panel]');
+    await panel.waitFor({ timeout: 30_000 });
+    expect(await panel.locator('li').allTextContents()).toEqual([
+      'Prime Minister of Norway, Norway 17 March 2000 – 19 October 2001',
+      'Prime Minister of Norway, Norway 17 October 2005 – 16 October 2013',
+      'Secretary General of NATO, North Atlantic Treaty Organization 1 October 2014 – 1 October 2024',
+    ]);
+    await panel.getByText('North Atlantic Treaty Organization').click();
+    const holders = page.locator('[data-testid=organization-panel] [data-testid=office-holders] li');
+    await expect.poll(() => holders.allTextContents(), { timeout: 15_000 }).toEqual([
+      'Secretary General of NATO: Jens Stoltenberg 1 October 2014 – 1 October 2024',
+      'Secretary General of NATO: Mark Rutte 1 October 2024 – now',
+    ]);
+    expect(new URL(page.url()).searchParams.get('org')).toBe('nato');
+    await holders.getByText('Mark Rutte').click();
+    await expect.poll(() => page.locator('[data-testid=leader-panel] h2').textContent(), { timeout: 15_000 }).toBe('Mark Rutte');
+  });
+
   it('shows the world map coloured by the selected nation’s allies', async () => {
     await page.goto(`${server.url}/?date=2025-01-15&nation=RUS&view=map`);
     await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });

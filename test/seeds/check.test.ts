@@ -208,6 +208,21 @@ const CASES: { name: string; edits: Record<string, string | ((text: string) => s
     ],
   },
   {
+    name: "an office of an unknown organization, with a suggestion",
+    edits: { 'leaders.yaml': replace('      from: 2016-06-29\n      sources: [fixture-source]\n', '      from: 2016-06-29\n      sources: [fixture-source]\n    - office: Chair\n      organization: fixture-pakt\n      from: 2025-01-01\n      sources: [fixture-source]\n') },
+    expected: ['leaders.yaml:17: [1].tenures[1].organization: unknown organization "fixture-pakt"; did you mean "fixture-pact"?'],
+  },
+  {
+    name: 'a tenure naming both a nation and an organization',
+    edits: { 'leaders.yaml': replace('      from: 2016-06-29\n      sources: [fixture-source]\n', '      from: 2016-06-29\n      sources: [fixture-source]\n    - office: Chair\n      nation: PRK\n      organization: fixture-pact\n      from: 2025-01-01\n      sources: [fixture-source]\n') },
+    expected: ['leaders.yaml:18: [1].tenures[1].organization: a tenure names a nation or an organization, not both: remove one'],
+  },
+  {
+    name: 'a tenure naming neither a nation nor an organization',
+    edits: { 'leaders.yaml': replace('      from: 2016-06-29\n      sources: [fixture-source]\n', '      from: 2016-06-29\n      sources: [fixture-source]\n    - office: Chair\n      from: 2025-01-01\n      sources: [fixture-source]\n') },
+    expected: ['leaders.yaml:16: [1].tenures[1].nation: a tenure must name the nation (or the organization) whose office it is'],
+  },
+  {
     name: 'a wrong type',
     edits: { 'nations.yaml': replace('  cowCode: 365', '  cowCode: three-six-five') },
     expected: ['nations.yaml:4: [0].cowCode: must be a number, not string "three-six-five"'],

@@ -3,7 +3,7 @@ import type { Obligation } from '../../src/export/network.ts';
 import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
 import { formatDate } from './dates.ts';
 import { h } from './dom.ts';
-import type { AllianceInfo, LeaderResult, NationResult, OrganizationResult, SourceInfo, TreatyResult } from './queries.ts';
+import type { AllianceInfo, LeaderResult, NationRef, NationResult, OrganizationRef, OrganizationResult, SourceInfo, TreatyResult } from './queries.ts';
 
 export interface PanelLinks {
   nation(code: string): void;
@@ -161,8 +161,15 @@ export function leaderPanel(data: LeaderResult, links: PanelLinks): HTMLElement 
     h('h2', {}, l.name),
     l.wikidataId ? h('p', {}, h('a', { href: `https://www.wikidata.org/wiki/${l.wikidataId}`, target: '_blank', rel: 'noopener noreferrer' }, l.wikidataId)) : null,
     section('Offices', h('ul', {}, tenures.map((t) =>
-      h('li', {}, `${t.office}${t.acting ? ' (acting)' : ''}, `, link(t.nation.name, () => links.nation(t.nation.code)), h('span', { class: 'muted' }, ` ${span(t.from, t.to, t.endUnknown)}`))))),
+      h('li', {}, `${t.office}${t.acting ? ' (acting)' : ''}, `, officeOf(t, links), h('span', { class: 'muted' }, ` ${span(t.from, t.to, t.endUnknown)}`))))),
   );
+}
+
+/** The nation or organization whose office a tenure is, as a link to its panel. */
+function officeOf(t: { nation: NationRef | null; organization: OrganizationRef | null }, links: PanelLinks): HTMLElement | string {
+  if (t.nation) return link(t.nation.name, () => links.nation(t.nation!.code));
+  if (t.organization) return link(t.organization.name, () => links.organization(t.organization!.id));
+  return '';
 }
 
 export function organizationPanel(data: OrganizationResult, asOf: string, links: PanelLinks): HTMLElement {
@@ -176,6 +183,8 @@ export function organizationPanel(data: OrganizationResult, asOf: string, links:
       h('li', {}, link(m.nation.name, () => links.nation(m.nation.code)), h('span', { class: 'muted' }, ` ${span(m.from, m.to)}`))))),
     o.aspirants.length === 0 ? null : section('Aspirants', h('ul', {}, o.aspirants.map((a) =>
       h('li', {}, link(a.nation.name, () => links.nation(a.nation.code)), a.since ? ` since ${formatDate(a.since)}` : '', a.note ? `: ${a.note}` : '')))),
+    o.tenures.length === 0 ? null : section('Office holders', h('ul', { 'data-testid': 'office-holders' }, o.tenures.map((t) =>
+      h('li', {}, `${t.office}: `, link(t.leader.name, () => links.leader(t.leader.id)), h('span', { class: 'muted' }, ` ${span(t.from, t.to)}`))))),
     section('Sources', sources(o.sources)),
   );
 }

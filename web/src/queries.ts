@@ -4,6 +4,7 @@ import type { NationListing } from './network-protocol.ts';
 import type { Period } from './dates.ts';
 
 export interface NationRef { code: string; name: string }
+export interface OrganizationRef { id: string; name: string }
 export interface TreatyRef { id: string; name: string }
 export interface SourceInfo { url: string | null; publisher: string | null; title: string | null; publishedOn: string | null }
 export interface ProvisionInfo { article: string; obligation: Obligation; summary: string | null; quote: string | null; treaty: TreatyRef }
@@ -76,11 +77,15 @@ export interface TreatyResult {
 
 export const LEADER_QUERY = /* GraphQL */ `
   query EntenteLeader($id: ID!) {
-    leader(id: $id) { id name wikidataId tenures { office acting nation { code name } from to endUnknown } }
+    leader(id: $id) { id name wikidataId tenures { office acting nation { code name } organization { id name } from to endUnknown } }
   }
 `;
 export interface LeaderResult {
-  leader: { id: string; name: string; wikidataId: string | null; tenures: { office: string; acting: boolean | null; nation: NationRef; from: string | null; to: string | null; endUnknown: boolean }[] } | null;
+  leader: {
+    id: string; name: string; wikidataId: string | null;
+    /** An office of a nation (`nation`) or of an organization (`organization`: NATO's Secretary General). */
+    tenures: { office: string; acting: boolean | null; nation: NationRef | null; organization: OrganizationRef | null; from: string | null; to: string | null; endUnknown: boolean }[];
+  } | null;
 }
 
 export const SEARCH_QUERY = /* GraphQL */ `
@@ -123,6 +128,7 @@ export const ORGANIZATION_QUERY = /* GraphQL */ `
       foundingTreaty { id name }
       members(asOf: $asOf) { nation { code name } from to }
       aspirants { nation { code name } since note }
+      tenures { office leader { id name } from to }
       sources { url publisher title publishedOn }
     }
   }
@@ -133,6 +139,8 @@ export interface OrganizationResult {
     foundingTreaty: TreatyRef | null;
     members: { nation: NationRef; from: string | null; to: string | null }[];
     aspirants: { nation: NationRef; since: string | null; note: string | null }[];
+    /** The holders of its offices (its Secretaries General), earliest first. */
+    tenures: { office: string; leader: { id: string; name: string }; from: string | null; to: string | null }[];
     sources: SourceInfo[];
   } | null;
 }

@@ -127,6 +127,28 @@ export function recordStands(r: string, code: string, t: string): string {
   return `(${r}.origin = 'seed' OR NOT ${code} IN coalesce(${t}.seededParties, []))`;
 }
 
+/**
+ * The tenures of the offices of one nation or organization (`where`, holding its variable), earliest first;
+ * with `day` (a Cypher expression), those held on that day: begun, not ended, and with a known end (a tenure
+ * whose end is unknown, `endUnknown`, is on no day).
+ */
+function officesOf(where: { nation: string } | { organization: string }, f: FieldSel, tr: Translation, day: string | null): string {
+  const holder = 'nation' in where ? where.nation : where.organization;
+  const [r, l] = [tr.fresh('held'), tr.fresh('leader')];
+  const when = day === null ? '' : ` WHERE ${inForce(r, day)} AND ${r}.endUnknown IS NULL`;
+  return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${holder})${when} WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name, ${r}.office RETURN ${project('Tenure', { rel: r, leader: l, ...where }, f.fields, tr)} }`;
+}
+
+/**
+ * A tenure's nation or organization. The binding names it when the query came from that side; from a leader it
+ * holds `holder`, either of the two, and the label decides.
+ */
+function holderAs(type: 'Nation' | 'Organization', side: 'nation' | 'organization', b: Binding, f: FieldSel, tr: Translation): string {
+  if (b[side]) return project(type, { node: b[side] }, f.fields, tr);
+  if (!b.holder) return 'null';
+  return `CASE WHEN ${b.holder}:${type} THEN ${project(type, { node: b.holder }, f.fields, tr)} END`;
+}
+
 /** Obligations of provisions of the treaties in list `treaties`, optionally only those in `only`. */
 function obligationsOfTreaties(tr: Translation, treaties: string, only: string | null): string {
   const [o, t, p] = [tr.fresh('o'), tr.fresh('treaty'), tr.fresh('provision')];
@@ -250,15 +272,8 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     },
     allies: (b, f, tr) => alliancesFrom(tr, f, b.node!, dateParam(tr, f.args.asOf, tr.today), tr.param(f.args.obligations ?? null)),
     defenders: (b, f, tr) => defendersFrom(tr, f, b.node!, dateParam(tr, f.args.asOf, tr.today)),
-    leaders: (b, f, tr) => {
-      const day = dateParam(tr, f.args.asOf, tr.today);
-      const [r, l] = [tr.fresh('held'), tr.fresh('leader')];
-      return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${b.node}) WHERE ${inForce(r, day)} AND ${r}.endUnknown IS NULL WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name, ${r}.office RETURN ${project('Tenure', { rel: r, leader: l, nation: b.node! }, f.fields, tr)} }`;
-    },
-    tenures: (b, f, tr) => {
-      const [r, l] = [tr.fresh('held'), tr.fresh('leader')];
-      return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${b.node}) WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name, ${r}.office RETURN ${project('Tenure', { rel: r, leader: l, nation: b.node! }, f.fields, tr)} }`;
-    },
+    leaders: (b, f, tr) => officesOf({ nation: b.node! }, f, tr, dateParam(tr, f.args.asOf, tr.today)),
+    tenures: (b, f, tr) => officesOf({ nation: b.node! }, f, tr, null),
     organizations: (b, f, tr) => {
       const day = dateParam(tr, f.args.asOf, null);
       const [r, o] = [tr.fresh('member'), tr.fresh('org')];
@@ -357,8 +372,8 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     wikidataId: prop('wikidataId'),
     aliases: listProp('aliases'),
     tenures: (b, f, tr) => {
-      const [r, n] = [tr.fresh('held'), tr.fresh('nation')];
-      return `COLLECT { MATCH (${b.node})-[${r}:HELD]->(${n}:Nation) WITH ${r}, ${n} ORDER BY ${r}.fromDate, ${r}.office RETURN ${project('Tenure', { rel: r, leader: b.node!, nation: n }, f.fields, tr)} }`;
+      const [r, h] = [tr.fresh('held'), tr.fresh('holder')];
+      return `COLLECT { MATCH (${b.node})-[${r}:HELD]->(${h}) WHERE ${h}:Nation OR ${h}:Organization WITH ${r}, ${h} ORDER BY ${r}.fromDate, ${r}.office RETURN ${project('Tenure', { rel: r, leader: b.node!, holder: h }, f.fields, tr)} }`;
     },
     treatiesSigned: (b, f, tr) => {
       const [r, t] = [tr.fresh('signed'), tr.fresh('treaty')];
@@ -373,7 +388,8 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     to: relProp('to'),
     endUnknown: (b) => `coalesce(${b.rel}.endUnknown, false)`,
     acting: relProp('acting'),
-    nation: (b, f, tr) => project('Nation', { node: b.nation! }, f.fields, tr),
+    nation: (b, f, tr) => holderAs('Nation', 'nation', b, f, tr),
+    organization: (b, f, tr) => holderAs('Organization', 'organization', b, f, tr),
     leader: (b, f, tr) => project('Leader', { node: b.leader! }, f.fields, tr),
     sources: sourcesOf('rel'),
   },
@@ -414,6 +430,8 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
       const [r, n] = [tr.fresh('aspires'), tr.fresh('nation')];
       return `COLLECT { MATCH (${n}:Nation)-[${r}:ASPIRES_TO]->(${b.node}) WITH ${r}, ${n} ORDER BY ${n}.name RETURN ${project('Aspiration', { rel: r, nation: n, organization: b.node! }, f.fields, tr)} }`;
     },
+    leaders: (b, f, tr) => officesOf({ organization: b.node! }, f, tr, dateParam(tr, f.args.asOf, tr.today)),
+    tenures: (b, f, tr) => officesOf({ organization: b.node! }, f, tr, null),
     sources: cited,
   },
   Membership: {
