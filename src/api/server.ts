@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { loadLimits } from '../config.ts';
+import { EntenteError } from '../errors.ts';
 import { createApi, type ApiOptions } from './yoga.ts';
 
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
@@ -43,18 +44,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
+  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, options.port)));
+    server.listen(options.port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `http://${shown}:${address.port}`,
     server,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     }),
   };
+}
+
+/** A port that cannot be had, as a sentence that says what to do; anything else as it came. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === 'EADDRINUSE') {
+    return new EntenteError('API_PORT_IN_USE', `Port ${port} on ${host} is already in use (another Entente, or another program): stop it, or set PORT to a free port.`, { host, port });
+  }
+  if (error.code === 'EACCES') {
+    return new EntenteError('API_PORT_DENIED', `This user may not listen on port ${port} on ${host}: set PORT to a port above 1023.`, { host, port });
+  }
+  if (error.code === 'EADDRNOTAVAIL') {
+    return new EntenteError('API_HOST_UNAVAILABLE', `${host} is not an address of this machine: set HOST to one of its addresses (127.0.0.1 by default).`, { host, port });
+  }
+  return error;
 }

@@ -35,23 +35,28 @@ await runCli(async () => {
   const config = loadConfig();
   await ensureLocalNeo4j(config);
   const graph = new Graph(graphOptions(config));
-  await graph.verify();
-  console.log(`Using ${describeNeo4j(config)}.`);
-  if (!values['serve-only']) {
-    await applySchema(graph);
-    console.log(formatReport(await loadSeeds(graph, { dir: SEEDS_DIR })));
+  // Closed whatever happens: on a failure (a port taken, an invalid seed file) the driver's open connections
+  // would otherwise keep the process alive after the message.
+  try {
+    await graph.verify();
+    console.log(`Using ${describeNeo4j(config)}.`);
+    if (!values['serve-only']) {
+      await applySchema(graph);
+      console.log(formatReport(await loadSeeds(graph, { dir: SEEDS_DIR })));
+    }
+    // Listening for the stop signals before saying "serving": whoever reads that line may stop us at once.
+    const stopped = new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    const server = await startServer({ graph, port: config.port, host: config.host, limits: config.limits });
+    console.log(`Entente is serving the dashboard at ${server.url}/ and GraphQL (with GraphiQL) at ${server.url}/graphql`);
+    void warmUp(server.url);
+    await stopped;
+    await server.close();
+  } finally {
+    await graph.close();
   }
-  // Listening for the stop signals before saying "serving": whoever reads that line may stop us at once.
-  const stopped = new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  const server = await startServer({ graph, port: config.port, host: config.host, limits: config.limits });
-  console.log(`Entente is serving the dashboard at ${server.url}/ and GraphQL (with GraphiQL) at ${server.url}/graphql`);
-  void warmUp(server.url);
-  await stopped;
-  await server.close();
-  await graph.close();
   return 0;
 });

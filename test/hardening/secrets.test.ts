@@ -1,9 +1,10 @@
 /**
  * Credentials come from the environment and never reach the output: `npm start` (src/cli/start.ts) with
  * the right password, and with a wrong one, prints neither; and .env, where they may be kept, is ignored
- * by git.
+ * by git. And `npm start` on a port already taken says so in one sentence and exits.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/runtime/port.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
@@ -81,5 +82,25 @@ describe('credentials', () => {
 
   it('may be kept in .env, which git ignores', () => {
     expect(execFileSync('git', ['check-ignore', '.env'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim()).toBe('.env');
+  });
+});
+
+describe('npm start on a port already taken', () => {
+  it('says which port and what to do, and exits with 1 instead of hanging on', async () => {
+    const db = testLogin();
+    const port = await freePort();
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      const run = start({ NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, PORT: String(port) }, ['--serve-only']);
+      const code = await Promise.race([run.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 60_000))]);
+      expect(code).toBe(1);
+      expect(run.output()).toContain(`Port ${port} on 127.0.0.1 is already in use (another Entente, or another program): stop it, or set PORT to a free port. [API_PORT_IN_USE]`);
+      // One sentence, even with DEBUG=entente: no stack trace, no "Unexpected failure".
+      expect(run.output()).not.toMatch(/Unexpected failure|\n\s+at /);
+      expect(run.output()).not.toContain(db.password);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 });
