@@ -39,6 +39,10 @@ function problemsOf(dir: string): string[] {
 const T = 'treaties/fixture-treaty.yaml';
 const replace = (from: string, to: string) => (text: string) => text.replace(from, to);
 
+/** Gives Kim Jong Un (line 9 of the fixture's leaders.yaml) a second tenure, from line 16, holding `holder`. */
+const withChairTenure = (holder: string) =>
+  replace('      from: 2016-06-29\n      sources: [fixture-source]\n', `      from: 2016-06-29\n      sources: [fixture-source]\n    - office: Chair\n${holder}      from: 2025-01-01\n      sources: [fixture-source]\n`);
+
 const CASES: { name: string; edits: Record<string, string | ((text: string) => string)>; expected: string[] }[] = [
   {
     name: 'an unknown nation code, with a suggestion',
@@ -208,18 +212,18 @@ const CASES: { name: string; edits: Record<string, string | ((text: string) => s
     ],
   },
   {
-    name: "an office of an unknown organization, with a suggestion",
-    edits: { 'leaders.yaml': replace('      from: 2016-06-29\n      sources: [fixture-source]\n', '      from: 2016-06-29\n      sources: [fixture-source]\n    - office: Chair\n      organization: fixture-pakt\n      from: 2025-01-01\n      sources: [fixture-source]\n') },
+    name: 'an office of an unknown organization, with a suggestion',
+    edits: { 'leaders.yaml': withChairTenure('      organization: fixture-pakt\n') },
     expected: ['leaders.yaml:17: [1].tenures[1].organization: unknown organization "fixture-pakt"; did you mean "fixture-pact"?'],
   },
   {
     name: 'a tenure naming both a nation and an organization',
-    edits: { 'leaders.yaml': replace('      from: 2016-06-29\n      sources: [fixture-source]\n', '      from: 2016-06-29\n      sources: [fixture-source]\n    - office: Chair\n      nation: PRK\n      organization: fixture-pact\n      from: 2025-01-01\n      sources: [fixture-source]\n') },
+    edits: { 'leaders.yaml': withChairTenure('      nation: PRK\n      organization: fixture-pact\n') },
     expected: ['leaders.yaml:18: [1].tenures[1].organization: a tenure names a nation or an organization, not both: remove one'],
   },
   {
     name: 'a tenure naming neither a nation nor an organization',
-    edits: { 'leaders.yaml': replace('      from: 2016-06-29\n      sources: [fixture-source]\n', '      from: 2016-06-29\n      sources: [fixture-source]\n    - office: Chair\n      from: 2025-01-01\n      sources: [fixture-source]\n') },
+    edits: { 'leaders.yaml': withChairTenure('') },
     expected: ['leaders.yaml:16: [1].tenures[1].nation: a tenure must name the nation (or the organization) whose office it is'],
   },
   {
