@@ -1,4 +1,4 @@
-/** The side panel: a nation, a treaty or a leader, each rendered from one GraphQL answer. */
+/** The side panel: a nation, a treaty, a leader or an organization, each rendered from one GraphQL answer. */
 import type { Obligation } from '../../src/export/network.ts';
 import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
 import { formatDate } from './dates.ts';
@@ -161,12 +161,12 @@ export function leaderPanel(data: LeaderResult, links: PanelLinks): HTMLElement 
     h('h2', {}, l.name),
     l.wikidataId ? h('p', {}, h('a', { href: `https://www.wikidata.org/wiki/${l.wikidataId}`, target: '_blank', rel: 'noopener noreferrer' }, l.wikidataId)) : null,
     section('Offices', h('ul', {}, tenures.map((t) =>
-      h('li', {}, `${t.office}${t.acting ? ' (acting)' : ''}, `, officeOf(t, links), h('span', { class: 'muted' }, ` ${span(t.from, t.to, t.endUnknown)}`))))),
+      h('li', {}, `${t.office}${t.acting ? ' (acting)' : ''}, `, holderLink(t, links), h('span', { class: 'muted' }, ` ${span(t.from, t.to, t.endUnknown)}`))))),
   );
 }
 
 /** The nation or organization whose office a tenure is, as a link to its panel. */
-function officeOf(t: { nation: NationRef | null; organization: OrganizationRef | null }, links: PanelLinks): HTMLElement | string {
+function holderLink(t: { nation: NationRef | null; organization: OrganizationRef | null }, links: PanelLinks): HTMLElement | string {
   if (t.nation) return link(t.nation.name, () => links.nation(t.nation!.code));
   if (t.organization) return link(t.organization.name, () => links.organization(t.organization!.id));
   return '';
