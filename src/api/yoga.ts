@@ -4,15 +4,17 @@
  * and the limits of src/api/plugins/ (body size, tokens, depth, aliases, cost, directives, batching,
  * introspection, queries only, hidden suggestions, errors that carry nothing but what a client can use).
  */
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Graph } from '../graph/graph.ts';
 import { DEFAULT_LIMITS, type Limits } from './plugins/limits.ts';
 import { gatedGraph, QueryGate } from './plugins/query-gate.ts';
 import { useBodyLimit } from './plugins/use-body-limit.ts';
 import { useCleanErrors } from './plugins/use-clean-errors.ts';
-import { useHiddenSuggestions } from './plugins/use-hidden-suggestions.ts';
+import { hideSuggestions, useHiddenSuggestions } from './plugins/use-hidden-suggestions.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
 import { useOperationLimits } from './plugins/use-operation-limits.ts';
+import { usePreparedOperations } from './plugins/use-prepared-operations.ts';
 import { useQueriesOnly } from './plugins/use-queries-only.ts';
 import { useReady } from './plugins/use-ready.ts';
 import { useTokenLimit } from './plugins/use-token-limit.ts';
@@ -38,6 +40,12 @@ export interface ApiOptions {
    * compare them.
    */
   execution?: 'shaped' | 'generic';
+  /**
+   * Whether an operation text seen before skips the pipeline up to execution (plugins/use-prepared-operations.ts).
+   * On by default with shaped execution, and off when `plugins` are given (they may need to see every
+   * execution) unless set.
+   */
+  prepare?: boolean;
 }
 
 const useDateValidation = (): Plugin => ({
@@ -46,20 +54,38 @@ const useDateValidation = (): Plugin => ({
   },
 });
 
-const useShapedExecution = (): Plugin => {
-  const execute = createShapedExecute({ root: rootResolver, byResponseKey });
-  return {
-    onExecute({ setExecuteFn }) {
-      setExecuteFn(execute);
-    },
-  };
-};
+const useShapedExecution = (execute: ReturnType<typeof createShapedExecute>): Plugin => ({
+  onExecute({ setExecuteFn }) {
+    setExecuteFn(execute);
+  },
+});
+
+/** What a client is told instead of an unexpected error's own message. */
+const MASKED_MESSAGE = 'Unexpected error.';
+
+/**
+ * What the pipeline's execution hooks do to an error, for the prepared operations that skip them: hide
+ * suggestions (useHiddenSuggestions), then mask an unexpected error and log it (yoga's maskedErrors, with the
+ * same function and message).
+ */
+function finishError(error: unknown, logger: YogaLogger | undefined): GraphQLError {
+  const shown = error instanceof Error ? hideSuggestions(error) : error;
+  const masked = maskError(shown, MASKED_MESSAGE, false);
+  if (masked !== shown) logger?.error(shown);
+  return masked as GraphQLError;
+}
 
 export function createApi(options: ApiOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
   const schema = buildSchema();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const introspection = options.introspection ?? limits.introspection;
   const graph = gatedGraph(options.graph, new QueryGate(limits.maxConcurrentQueries, limits.queueTimeoutMs));
+  const context = (): ApiContext => ({
+    graph,
+    cypherBudget: { left: limits.maxCypherChars, limit: limits.maxCypherChars },
+    ...(options.today ? { today: options.today } : {}),
+  });
+  const shaped = options.execution === 'generic' ? undefined : createShapedExecute({ root: rootResolver, byResponseKey });
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -72,17 +98,13 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     graphiql: options.graphiql ?? introspection,
     // Only GraphQLErrors (bad input, limits, EntenteErrors mapped in schema.ts) keep their message; anything
     // else becomes "Unexpected error." with no stack, even under NODE_ENV=development.
-    maskedErrors: { isDev: false },
+    maskedErrors: { isDev: false, errorMessage: MASKED_MESSAGE, maskError },
     // The data is public and the API takes no credentials: any page may read it from the browser, but yoga's
     // default (echo the origin and allow credentials) would tell browsers to send cookies along. So no
     // credentials, and only the methods the API answers.
     cors: { credentials: false, methods: ['GET', 'POST'] },
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
-    context: () => ({
-      graph,
-      cypherBudget: { left: limits.maxCypherChars, limit: limits.maxCypherChars },
-      ...(options.today ? { today: options.today } : {}),
-    }),
+    context,
     plugins: [
       useBodyLimit(limits.maxBodyBytes),
       useTokenLimit(limits.maxTokens),
@@ -92,7 +114,8 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       useHiddenSuggestions(),
       useCleanErrors(),
       useDateValidation(),
-      ...(options.execution === 'generic' ? [] : [useShapedExecution()]),
+      ...(shaped ? [useShapedExecution(shaped)] : []),
+      ...(shaped && (options.prepare ?? !options.plugins?.length) ? [usePreparedOperations({ schema, execute: shaped, context, finishError })] : []),
       // Readiness asks past the gate: a busy server is still a ready one.
       useReady(options.graph, limits.readyTimeoutMs),
       ...(options.plugins ?? []),

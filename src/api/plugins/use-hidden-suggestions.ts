@@ -7,7 +7,7 @@ import type { Plugin } from 'graphql-yoga';
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
-function hide<E extends Error>(error: E): E | GraphQLError {
+export function hideSuggestions<E extends Error>(error: E): E | GraphQLError {
   if (!(error instanceof GraphQLError)) return error;
   const message = error.message.replace(SUGGESTION, '');
   if (message === error.message) return error;
@@ -24,14 +24,14 @@ export function useHiddenSuggestions(): Plugin {
   return {
     onValidate() {
       return ({ valid, result, setResult }) => {
-        if (!valid) setResult(result.map(hide));
+        if (!valid) setResult(result.map(hideSuggestions));
       };
     },
     onExecute() {
       return {
         onExecuteDone({ result, setResult }) {
           const single = result as ExecutionResult;
-          if (single.errors?.length) setResult({ ...single, errors: single.errors.map(hide) });
+          if (single.errors?.length) setResult({ ...single, errors: single.errors.map(hideSuggestions) });
         },
       };
     },
