@@ -4,15 +4,15 @@
  * limit, validation with every rule of src/api/plugins/ (depth, aliases, cost, directives, queries only,
  * introspection, date literals). So when the same text comes again, its parsed document is executed at once,
  * without envelop building its pipeline for the request (about a fifth of the server's CPU on a small lookup;
- * BENCHMARKS.md).
+ * BENCHMARKS.md). At most `max` texts are kept, as many as yoga's own cache of parsed documents.
  *
  * Everything that depends on the request still runs as before, because only yoga's params handler is replaced:
  * the body limit, the method and the parameters' checks (yoga's own onParams hook runs after this one), the
  * batch limit, and the result processing (status, headers, error cleaning). The one check after parsing that
  * reads the request too, which operation the request names, is made here, and a request it does not pass goes
- * the whole way. The execution result gets what
- * the pipeline's execution hooks would give it: suggestions hidden, unexpected errors masked and logged.
- * test/api/prepared.test.ts sends each request of a corpus twice and requires the same answer both times.
+ * the whole way. The execution result gets what the pipeline's execution hooks would give it: suggestions
+ * hidden, unexpected errors masked and logged. test/api/prepared.test.ts sends each request of a corpus twice
+ * and requires the same answer both times.
  */
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { isPromise, type Plugin, type YogaLogger } from 'graphql-yoga';
