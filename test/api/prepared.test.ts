@@ -26,7 +26,7 @@ interface Request {
 }
 
 /** An API that counts how many requests reached the pipeline's execution step. */
-function countingApi(g: Graph) {
+function countingApi(g: Graph, limits: Partial<typeof DEFAULT_LIMITS> = {}) {
   const counter = { executions: 0 };
   const count: Plugin = {
     onExecute() {
@@ -34,7 +34,7 @@ function countingApi(g: Graph) {
     },
   };
   // Batches allowed (off by default), so that a batch's operations can be prepared too.
-  const api = createApi({ graph: g, today: TODAY, plugins: [count], prepare: true, limits: { ...DEFAULT_LIMITS, maxBatch: 10 } });
+  const api = createApi({ graph: g, today: TODAY, plugins: [count], prepare: true, limits: { ...DEFAULT_LIMITS, maxBatch: 10, ...limits } });
   const send = async (request: Request) => {
     const response = await api.fetch(`http://entente.test/graphql${request.search ? `?${request.search}` : ''}`, {
       method: request.method ?? 'POST',
@@ -124,6 +124,18 @@ describe('an operation sent again', () => {
       expect(second).toEqual(first);
       expect(firstExecuted + secondExecuted).toBe(0);
     }
+  });
+});
+
+describe('an operation sent again, over a request limit', () => {
+  it('is refused again: the Cypher budget is each request\'s own', async () => {
+    const api = countingApi(graph, { maxCypherChars: 1_000 });
+    const query = `{ ${['USA', 'RUS', 'PRK', 'CHN', 'JPN', 'SWE'].map((code) => `${code}: nation(code: "${code}") { name treaties { id name } }`).join(' ')} }`;
+    const { first, second, firstExecuted, secondExecuted } = await twice(api, { body: { query } });
+    expect(first.body).toContain('QUERY_TOO_COMPLEX');
+    expect(JSON.parse(first.body).data.USA).not.toBeNull();
+    expect(second).toEqual(first);
+    expect([firstExecuted, secondExecuted]).toEqual([1, 0]);
   });
 });
 
