@@ -3,6 +3,8 @@
  * unexpected errors masked (no stack traces, Cypher or driver messages), readiness that asks the database,
  * and the limits of src/api/plugins/ (body size, tokens, depth, aliases, cost, directives, batching,
  * introspection, queries only, hidden suggestions, errors that carry nothing but what a client can use).
+ * An operation text that has passed all of them once is prepared: it then skips the pipeline up to execution
+ * (plugins/use-prepared-operations.ts).
  */
 import type { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
