@@ -4,7 +4,8 @@
  * limit, validation with every rule of src/api/plugins/ (depth, aliases, cost, directives, queries only,
  * introspection, date literals). So when the same text comes again, its parsed document is executed at once,
  * without envelop building its pipeline for the request (about a fifth of the server's CPU on a small lookup;
- * BENCHMARKS.md). At most `max` texts are kept, as many as yoga's own cache of parsed documents.
+ * BENCHMARKS.md). At most `max` texts are kept (1,000 unless set), about as many as yoga's own cache of parsed
+ * documents keeps (1,024).
  *
  * Everything that depends on the request still runs as before, because only yoga's params handler is replaced:
  * the body limit, the method and the parameters' checks (yoga's own onParams hook runs after this one), the
