@@ -12,8 +12,9 @@
  * batch limit, and the result processing (status, headers, error cleaning). The one check after parsing that
  * reads the request too, which operation the request names, is made here, and a request it does not pass goes
  * the whole way. The execution result gets what the pipeline's execution hooks would give it: suggestions
- * hidden, unexpected errors masked and logged. test/api/prepared.test.ts sends each request of a corpus twice
- * and requires the same answer both times.
+ * hidden, unexpected errors masked and logged (`finishError` in yoga.ts: a plugin that changes execution
+ * results must be added there too). test/api/prepared.test.ts sends each request of a corpus twice and
+ * requires the same answer both times.
  */
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { isPromise, type Plugin, type YogaLogger } from 'graphql-yoga';
