@@ -11,11 +11,14 @@
  * rewrites BENCHMARKS.md.
  *
  *   npm run bench [-- --scales 1,10,100] [--seconds 3] [--rounds 3] [--import-runs 3] [--connections 4]
+ *                 [--queries alliancePath,treatiesBetween] [--no-write]
  *
  * Every figure is the median over repeated runs, shown with its spread: `--import-runs` imports from empty
  * (each followed, up to 10x, by an import that finds nothing to write), and `--rounds` timed rounds of
  * `--seconds` each per query and server, the servers taking turns within a round so that a burst of other
  * work on the machine falls on all of them rather than on one.
+ * `--queries` times only the named queries (to look into one figure); `--no-write` leaves BENCHMARKS.md as it
+ * is, so such a partial run does not replace the full one there (its JSON is still written).
  *   npm run bench -- --from-json bench/results/bench-....json    (write BENCHMARKS.md again from a saved run)
  *
  * A throwaway Neo4j is started for the run and deleted after it.
@@ -132,6 +135,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     'import-runs': { type: 'string', default: '3' },
     connections: { type: 'string', default: '4' },
+    queries: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
     'from-json': { type: 'string' },
   },
 });
@@ -140,6 +145,12 @@ const baseSeconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const importRuns = Number(values['import-runs']);
 const connections = Number(values.connections);
+const chosen = values.queries?.split(',') ?? QUERIES.map((q) => q.name);
+const unknown = chosen.filter((name) => !QUERIES.some((q) => q.name === name));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown quer${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')}: --queries takes names from ${QUERIES.map((q) => q.name).join(', ')}.\n`);
+  process.exit(2);
+}
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const loadAverage = os.loadavg();
 const results: ScaleResult[] = [];
@@ -174,8 +185,9 @@ if (values['from-json']) {
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const jsonFile = join(ROOT, 'bench', 'results', `bench-${report.started.replace(/[:.]/g, '-')}.json`);
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
-  writeReport(report);
-  say(`\nWrote ${jsonFile} and BENCHMARKS.md in ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min.`);
+  if (values['no-write']) console.log(formatTables(report.results, report.settings.connections));
+  else writeReport(report);
+  say(`\nWrote ${jsonFile}${values['no-write'] ? '' : ' and BENCHMARKS.md'} in ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min.`);
 }
 
 function writeReport(report: Report): void {
@@ -240,7 +252,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   try {
     for (const kind of SERVER_KINDS) servers.set(kind, await startServer(kind));
     const seconds = Math.max(2, Math.round(baseSeconds * (scale >= 100 ? 0.6 : scale >= 10 ? 0.8 : 1)));
-    for (const spec of QUERIES) {
+    for (const spec of QUERIES.filter((q) => chosen.includes(q.name))) {
       const checked: Checked[] = [];
       for (const kind of SERVER_KINDS) {
         const request = spec.request(kind, targets);
@@ -548,7 +560,7 @@ function formatTables(all: ScaleResult[], connections: number): string {
   out.push(`| scale | query | answer size | ${SERVER_KINDS.map((k) => `${k} p50 (range) / p95 / req/s`).join(' | ')} | entente ÷ cypher | entente ÷ neo4j-graphql |`);
   out.push(`|---|---|---|${SERVER_KINDS.map(() => '---').join('|')}|---|---|`);
   for (const r of all) {
-    for (const spec of QUERIES) {
+    for (const spec of QUERIES.filter((q) => r.queries.some((x) => x.query === q.name))) {
       const of = (kind: ServerKind) => r.queries.find((x) => x.query === spec.name && x.server === kind && !x.skipped);
       const cells = SERVER_KINDS.map((kind) => {
         const q = r.queries.find((x) => x.query === spec.name && x.server === kind);
@@ -570,7 +582,7 @@ function formatTables(all: ScaleResult[], connections: number): string {
   out.push(`| scale | query | ${SERVER_KINDS.map((k) => `${k} server + Neo4j`).join(' | ')} | entente ÷ cypher, all CPU | entente − cypher, server CPU |`);
   out.push(`|---|---|${SERVER_KINDS.map(() => '---').join('|')}|---|---|`);
   for (const r of all) {
-    for (const spec of QUERIES) {
+    for (const spec of QUERIES.filter((q) => r.queries.some((x) => x.query === q.name))) {
       const of = (kind: ServerKind) => r.queries.find((x) => x.query === spec.name && x.server === kind && !x.skipped && x.serverCpuMs !== undefined && !Number.isNaN(x.serverCpuMs));
       const cells = SERVER_KINDS.map((kind) => {
         const q = of(kind);
