@@ -1,11 +1,12 @@
 /**
  * Graph.readText against the real test database, through a TCP relay that can drop connections: a read
- * whose connection fails is retried and answered; a read the database refuses is not retried.
+ * whose connection fails is retried and answered; a read the database refuses is not retried. Reads start
+ * without the driver's copy of the caller's stack, and leave stack traces as long as they were.
  */
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph } from '../../src/graph/graph.ts';
+import { Graph, runWithoutCallerStack } from '../../src/graph/graph.ts';
 import { testGraphOptions } from '../support/graph.ts';
 
 const options = testGraphOptions();
@@ -79,5 +80,29 @@ describe.skipIf(!target)('Graph.readText (needs a bolt:// test database to relay
     // A retry would pause at least 160 ms before trying again; the refusal comes back on the pooled connection.
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(relay.connections).toBe(before);
+  });
+});
+
+describe('reads without the caller stack', () => {
+  it('start the statement with no stack to copy, and give the limit back even when starting it throws', () => {
+    const limit = Error.stackTraceLimit;
+    expect(runWithoutCallerStack(() => new Error('inside').stack)).toBe('Error: inside');
+    expect(() => runWithoutCallerStack(() => {
+      throw new Error('refused');
+    })).toThrow('refused');
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error('after').stack!.split('\n').length).toBeGreaterThan(1);
+  });
+
+  it('still map what the database refuses, and leave the limit as it was', async () => {
+    const graph = new Graph(options);
+    const limit = Error.stackTraceLimit;
+    try {
+      await expect(graph.readText('RETURN 1 AS one')).resolves.toEqual([{ one: 1 }]);
+      await expect(graph.readText('RETURN nosuchfunction(1)')).rejects.toMatchObject({ code: 'DATABASE_ERROR' });
+      expect(Error.stackTraceLimit).toBe(limit);
+    } finally {
+      await graph.close();
+    }
   });
 });
