@@ -3,7 +3,9 @@
 // on from an earlier record of the same source (ATOP's next phase of an alliance) signs and accedes nothing,
 // and one that goes on in a later record leaves nothing (the same rule as Party.signedOn and Party.leftOn,
 // `continuation` in src/api/translate/projections.ts). Where the seeds record the membership, their record
-// alone gives its events (as in allies.cypher).
+// alone gives its events (as in allies.cypher). Wikidata's record of a spell the seeds hold (same leader, nation,
+// start and end) gives none either: the seeded tenure's events stand for it (`recordsSeededSpell` in
+// src/api/translate/projections.ts, the same test).
 // In: me (Nation). Out: date, kind, summary, treaty, leader, organization.
 CALL (me) {
   MATCH (me)-[r:PARTY_TO]->(t:Treaty)
@@ -39,9 +41,11 @@ CALL (me) {
   RETURN m.date AS date, 'MILESTONE' AS kind, m.summary AS summary, t AS treaty, null AS leader, null AS organization
   UNION
   MATCH (l:Leader)-[h:HELD]->(me) WHERE h.from IS NOT NULL
+    AND NOT EXISTS { MATCH (l)-[s:HELD]->(me) WHERE h.origin = 'wikidata' AND h.endUnknown IS NULL AND s.origin = 'seed' AND h.from = s.from AND coalesce(h.to, '') = coalesce(s.to, '') }
   RETURN h.from AS date, 'TENURE_START' AS kind, l.name + ' took office as ' + h.office AS summary, null AS treaty, l AS leader, null AS organization
   UNION
   MATCH (l:Leader)-[h:HELD]->(me) WHERE h.to IS NOT NULL
+    AND NOT EXISTS { MATCH (l)-[s:HELD]->(me) WHERE h.origin = 'wikidata' AND h.endUnknown IS NULL AND s.origin = 'seed' AND h.from = s.from AND coalesce(h.to, '') = coalesce(s.to, '') }
   RETURN h.to AS date, 'TENURE_END' AS kind, l.name + ' left office as ' + h.office AS summary, null AS treaty, l AS leader, null AS organization
   UNION
   MATCH (me)-[m:MEMBER_OF]->(o:Organization)

@@ -128,6 +128,37 @@ export function recordStands(r: string, code: string, t: string): string {
 }
 
 /**
+ * Whether tenure `w` is Wikidata's record of seeded tenure `s` (both of one leader and one holder): the very
+ * same spell, with the same start and end as the seeds give them. Such a record is not listed on its own; the
+ * seeded tenure carries its role (`Tenure.roles`) and its source. A record whose end Wikidata does not know
+ * (`endUnknown`) is never one: where the seeds say a spell goes on and Wikidata's current holders do not
+ * list the leader, both records stay in view. cypher/api/timeline.cypher writes the same test.
+ */
+function recordsSeededSpell(w: string, s: string): string {
+  return `(${w}.origin = 'wikidata' AND ${w}.endUnknown IS NULL AND ${s}.origin = 'seed' AND ${w}.from = ${s}.from AND coalesce(${w}.to, '') = coalesce(${s}.to, ''))`;
+}
+
+/** Whether tenure `r` of leader `l` and holder `n` is listed: not Wikidata's record of a spell the seeds hold. */
+function tenureListed(r: string, l: string, n: string, tr: Translation): string {
+  const s = tr.fresh('seeded');
+  return `NOT EXISTS { MATCH (${l})-[${s}:HELD]->(${n}) WHERE ${recordsSeededSpell(r, s)} }`;
+}
+
+/** Wikidata's records of seeded tenure `r` (leader `l`, holder `n`), as a COLLECT of `value(w)`; [] for any other tenure. */
+function seededSpellRecords(b: Binding, tr: Translation, value: (w: string) => string): string {
+  const w = tr.fresh('record');
+  return `CASE WHEN ${b.rel}.origin = 'seed' THEN COLLECT { MATCH (${b.leader})-[${w}:HELD]->(${holderOf(b)}) WHERE ${recordsSeededSpell(w, b.rel!)} ${value(w)} } ELSE [] END`;
+}
+
+/** The variable of a tenure's nation or organization. */
+function holderOf(b: Binding): string {
+  return (b.nation ?? b.organization ?? b.holder)!;
+}
+
+/** The role a Wikidata tenure records, by its office (the import writes "head of state" or "head of government"). */
+const roleOfOffice = (r: string) => `CASE ${r}.office WHEN 'head of state' THEN 'HEAD_OF_STATE' WHEN 'head of government' THEN 'HEAD_OF_GOVERNMENT' END`;
+
+/**
  * The tenures of the offices of one nation or organization (`where`, holding its variable), earliest first;
  * with `day` (a Cypher expression), those held on that day: begun, not ended, and with a known end (a tenure
  * whose end is unknown, `endUnknown`, is on no day).
@@ -135,7 +166,7 @@ export function recordStands(r: string, code: string, t: string): string {
 function officesOf(where: { nation: string } | { organization: string }, f: FieldSel, tr: Translation, day: string | null): string {
   const holder = 'nation' in where ? where.nation : where.organization;
   const [r, l] = [tr.fresh('held'), tr.fresh('leader')];
-  const when = day === null ? '' : ` WHERE ${inForce(r, day)} AND ${r}.endUnknown IS NULL`;
+  const when = ` WHERE ${day === null ? '' : `${inForce(r, day)} AND ${r}.endUnknown IS NULL AND `}${tenureListed(r, l, holder, tr)}`;
   return `COLLECT { MATCH (${l}:Leader)-[${r}:HELD]->(${holder})${when} WITH ${r}, ${l} ORDER BY ${r}.fromDate, ${l}.name, ${r}.office RETURN ${project('Tenure', { rel: r, leader: l, ...where }, f.fields, tr)} }`;
 }
 
@@ -373,7 +404,7 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     aliases: listProp('aliases'),
     tenures: (b, f, tr) => {
       const [r, h] = [tr.fresh('held'), tr.fresh('holder')];
-      return `COLLECT { MATCH (${b.node})-[${r}:HELD]->(${h}) WHERE ${h}:Nation OR ${h}:Organization WITH ${r}, ${h} ORDER BY ${r}.fromDate, ${r}.office RETURN ${project('Tenure', { rel: r, leader: b.node!, holder: h }, f.fields, tr)} }`;
+      return `COLLECT { MATCH (${b.node})-[${r}:HELD]->(${h}) WHERE (${h}:Nation OR ${h}:Organization) AND ${tenureListed(r, b.node!, h, tr)} WITH ${r}, ${h} ORDER BY ${r}.fromDate, ${r}.office RETURN ${project('Tenure', { rel: r, leader: b.node!, holder: h }, f.fields, tr)} }`;
     },
     treatiesSigned: (b, f, tr) => {
       const [r, t] = [tr.fresh('signed'), tr.fresh('treaty')];
@@ -391,7 +422,17 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     nation: (b, f, tr) => holderAs('Nation', 'nation', b, f, tr),
     organization: (b, f, tr) => holderAs('Organization', 'organization', b, f, tr),
     leader: (b, f, tr) => project('Leader', { node: b.leader! }, f.fields, tr),
-    sources: sourcesOf('rel'),
+    roles: (b, _f, tr) => {
+      const x = tr.fresh('role');
+      const recorded = `CASE WHEN ${b.rel}.origin = 'wikidata' THEN [${roleOfOffice(b.rel!)}] ELSE ${seededSpellRecords(b, tr, (w) => `RETURN ${roleOfOffice(w)}`)} END`;
+      return `[${x} IN ['HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT'] WHERE ${x} IN ${recorded}]`;
+    },
+    // The seeds' sources, and those of Wikidata's records of the same spell.
+    sources: (b, f, tr) => {
+      const id = tr.fresh('id');
+      const ids = `coalesce(${b.rel}.sources, []) + ${seededSpellRecords(b, tr, (w) => `UNWIND coalesce(${w}.sources, []) AS ${id} RETURN ${id}`)}`;
+      return nodes(tr, f, 'Source', (s) => `MATCH (${s}:Source) WHERE ${s}.id IN ${ids}`, (s) => `${s}.id`);
+    },
   },
   Source: {
     id: prop('id'),
