@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partiesByNation } from '../../web/src/panels.ts';
+import { officeText, partiesByNation } from '../../web/src/panels.ts';
 
 const nation = (code: string) => ({ code, name: code });
 const record = (code: string, signedOn: string | null, inForceFrom: string | null, leftOn: string | null, standing = true) =>
@@ -35,5 +35,22 @@ describe("the treaty panel's parties", () => {
 
   it("takes the treaty's entry into force for a record without its own", () => {
     expect(partiesByNation([record('PRK', '2024-06-19', null, null)], '2024-12-04')[0]).toMatchObject({ inForceFrom: '2024-12-04' });
+  });
+});
+
+describe("a tenure's office, as the panels word it", () => {
+  it('adds the roles an office name does not say, and the acting mark', () => {
+    expect(officeText({ office: 'President of the United States', roles: ['HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT'], acting: null }))
+      .toBe('President of the United States (head of state and government)');
+    expect(officeText({ office: 'President of the Russian Federation', roles: ['HEAD_OF_STATE'], acting: null }))
+      .toBe('President of the Russian Federation (head of state)');
+    expect(officeText({ office: 'President of the Russian Federation', roles: [], acting: true }))
+      .toBe('President of the Russian Federation (acting)');
+    expect(officeText({ office: 'Premier', roles: ['HEAD_OF_GOVERNMENT'], acting: true })).toBe('Premier (head of government, acting)');
+  });
+
+  it("does not repeat a role that is the office's name, as Wikidata's records are", () => {
+    expect(officeText({ office: 'head of state', roles: ['HEAD_OF_STATE'], acting: null })).toBe('head of state');
+    expect(officeText({ office: 'Secretary General', roles: [], acting: null })).toBe('Secretary General');
   });
 });

@@ -3,7 +3,7 @@ import type { Obligation } from '../../src/export/network.ts';
 import { OBLIGATION_COLORS, OBLIGATION_LABELS } from '../../src/export/palette.ts';
 import { formatDate } from './dates.ts';
 import { h } from './dom.ts';
-import type { AllianceInfo, LeaderResult, NationRef, NationResult, OrganizationRef, OrganizationResult, SourceInfo, TreatyResult } from './queries.ts';
+import type { AllianceInfo, LeaderResult, LeaderRole, NationRef, NationResult, OrganizationRef, OrganizationResult, SourceInfo, TreatyResult } from './queries.ts';
 
 export interface PanelLinks {
   nation(code: string): void;
@@ -79,7 +79,7 @@ export function nationPanel(data: NationResult, asOf: string, links: PanelLinks)
     h('p', { class: 'muted' }, [n.nameThen !== n.name ? `now ${n.name}` : null, n.code, n.region, n.cowCode ? `COW ${n.cowCode}` : null].filter(Boolean).join(' · ')),
     h('p', { class: 'asof' }, `As of ${formatDate(asOf)}`),
     section('Leaders', n.leaders.length === 0 ? empty('None recorded at this date.') : h('ul', { 'data-testid': 'leaders' }, n.leaders.map((t) =>
-      h('li', {}, link(t.leader.name, () => links.leader(t.leader.id)), `, ${t.office}${t.acting ? ' (acting)' : ''}`, h('span', { class: 'muted' }, ` since ${formatDate(t.from) || '?'}`))))),
+      h('li', {}, link(t.leader.name, () => links.leader(t.leader.id)), `, ${officeText(t)}`, h('span', { class: 'muted' }, ` since ${formatDate(t.from) || '?'}`))))),
     section(`Allies (${data.alliesOf.length})`, alliances(data.alliesOf, links, 'allies')),
     section(`Must defend it (${data.defendersOf.length})`, alliances(data.defendersOf, links, 'defenders')),
     section('Organizations', n.organizations.length === 0 ? empty('None at this date.') : h('ul', {}, n.organizations.map((m) =>
@@ -161,8 +161,20 @@ export function leaderPanel(data: LeaderResult, links: PanelLinks): HTMLElement 
     h('h2', {}, l.name),
     l.wikidataId ? h('p', {}, h('a', { href: `https://www.wikidata.org/wiki/${l.wikidataId}`, target: '_blank', rel: 'noopener noreferrer' }, l.wikidataId)) : null,
     section('Offices', h('ul', {}, tenures.map((t) =>
-      h('li', {}, `${t.office}${t.acting ? ' (acting)' : ''}, `, holderLink(t, links), h('span', { class: 'muted' }, ` ${span(t.from, t.to, t.endUnknown)}`))))),
+      h('li', {}, `${officeText(t)}, `, holderLink(t, links), h('span', { class: 'muted' }, ` ${span(t.from, t.to, t.endUnknown)}`))))),
   );
+}
+
+const ROLE_WORDS: Record<LeaderRole, string> = { HEAD_OF_STATE: 'head of state', HEAD_OF_GOVERNMENT: 'head of government' };
+
+/**
+ * An office as a reader wants it: "President of the United States (head of state and government)", "Premier
+ * (acting)". A role the office's name already says (Wikidata's "head of state") is not said twice.
+ */
+export function officeText(t: { office: string; roles: LeaderRole[]; acting: boolean | null }): string {
+  const roles = t.roles.map((r) => ROLE_WORDS[r]).filter((words) => words !== t.office);
+  const notes = [roles.length === 2 ? 'head of state and government' : roles[0], t.acting ? 'acting' : undefined].filter(Boolean);
+  return notes.length === 0 ? t.office : `${t.office} (${notes.join(', ')})`;
 }
 
 /** The nation or organization whose office a tenure is, as a link to its panel. */

@@ -9,13 +9,15 @@ export interface TreatyRef { id: string; name: string }
 export interface SourceInfo { url: string | null; publisher: string | null; title: string | null; publishedOn: string | null }
 export interface ProvisionInfo { article: string; obligation: Obligation; summary: string | null; quote: string | null; treaty: TreatyRef }
 export interface AllianceInfo { nation: NationRef; treaties: TreatyRef[]; obligations: Obligation[]; provisions: ProvisionInfo[] }
+/** The roles the leaders data set (Wikidata) records for a tenure. */
+export type LeaderRole = 'HEAD_OF_STATE' | 'HEAD_OF_GOVERNMENT';
 export interface EventInfo { date: string; kind: string; summary: string; treaty: TreatyRef | null; nation: NationRef | null; leader: { id: string; name: string } | null; organization: { id: string; name: string } | null }
 
 export const NATION_QUERY = /* GraphQL */ `
   query EntenteNation($code: ID!, $asOf: Date) {
     nation(code: $code) {
       code name nameThen: nameOn(asOf: $asOf) cowCode region
-      leaders(asOf: $asOf) { office from to acting leader { id name } }
+      leaders(asOf: $asOf) { office roles from to acting leader { id name } }
       organizations(asOf: $asOf) { from to organization { id name kind } }
     }
     alliesOf(code: $code, asOf: $asOf) { ...Alliance }
@@ -35,7 +37,7 @@ export const NATION_QUERY = /* GraphQL */ `
 export interface NationResult {
   nation: {
     code: string; name: string; nameThen: string; cowCode: number | null; region: string | null;
-    leaders: { office: string; from: string | null; to: string | null; acting: boolean | null; leader: { id: string; name: string } }[];
+    leaders: { office: string; roles: LeaderRole[]; from: string | null; to: string | null; acting: boolean | null; leader: { id: string; name: string } }[];
     organizations: { from: string | null; to: string | null; organization: { id: string; name: string; kind: string | null } }[];
   } | null;
   alliesOf: AllianceInfo[];
@@ -77,14 +79,14 @@ export interface TreatyResult {
 
 export const LEADER_QUERY = /* GraphQL */ `
   query EntenteLeader($id: ID!) {
-    leader(id: $id) { id name wikidataId tenures { office acting nation { code name } organization { id name } from to endUnknown } }
+    leader(id: $id) { id name wikidataId tenures { office roles acting nation { code name } organization { id name } from to endUnknown } }
   }
 `;
 export interface LeaderResult {
   leader: {
     id: string; name: string; wikidataId: string | null;
     /** An office of a nation (`nation`) or of an organization (`organization`: NATO's Secretary General). */
-    tenures: { office: string; acting: boolean | null; nation: NationRef | null; organization: OrganizationRef | null; from: string | null; to: string | null; endUnknown: boolean }[];
+    tenures: { office: string; roles: LeaderRole[]; acting: boolean | null; nation: NationRef | null; organization: OrganizationRef | null; from: string | null; to: string | null; endUnknown: boolean }[];
   } | null;
 }
 
