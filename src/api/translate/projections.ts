@@ -101,9 +101,12 @@ function node(tr: Translation, f: FieldSel, type: string, match: (x: string) => 
   return `head(COLLECT { ${match(x)} WITH ${x} LIMIT 1 RETURN ${project(type, { node: x }, f.fields, tr)} })`;
 }
 
-/** The sources whose ids a relationship lists in its `sources` property. */
-const sourcesOf = (holder: 'node' | 'rel'): FieldCompiler => (b, f, tr) =>
-  nodes(tr, f, 'Source', (s) => `MATCH (${s}:Source) WHERE ${s}.id IN coalesce(${b[holder]}.sources, [])`, (s) => `${s}.id`);
+/** The sources whose ids are in `ids` (a Cypher list), in id order. */
+const sourcesById = (tr: Translation, f: FieldSel, ids: string): string =>
+  nodes(tr, f, 'Source', (s) => `MATCH (${s}:Source) WHERE ${s}.id IN ${ids}`, (s) => `${s}.id`);
+
+/** The sources whose ids a node or relationship lists in its `sources` property. */
+const sourcesOf = (holder: 'node' | 'rel'): FieldCompiler => (b, f, tr) => sourcesById(tr, f, `coalesce(${b[holder]}.sources, [])`);
 
 /** The sources a node cites through CITES relationships. */
 const cited: FieldCompiler = (b, f, tr) =>
@@ -430,8 +433,7 @@ const TYPES: Record<string, Record<string, FieldCompiler>> = {
     // The seeds' sources, and those of Wikidata's records of the same spell.
     sources: (b, f, tr) => {
       const id = tr.fresh('id');
-      const ids = `coalesce(${b.rel}.sources, []) + ${seededSpellRecords(b, tr, (w) => `UNWIND coalesce(${w}.sources, []) AS ${id} RETURN ${id}`)}`;
-      return nodes(tr, f, 'Source', (s) => `MATCH (${s}:Source) WHERE ${s}.id IN ${ids}`, (s) => `${s}.id`);
+      return sourcesById(tr, f, `coalesce(${b.rel}.sources, []) + ${seededSpellRecords(b, tr, (w) => `UNWIND coalesce(${w}.sources, []) AS ${id} RETURN ${id}`)}`);
     },
   },
   Source: {
