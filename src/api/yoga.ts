@@ -18,7 +18,7 @@ import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
 import { useOperationLimits } from './plugins/use-operation-limits.ts';
 import { usePreparedOperations } from './plugins/use-prepared-operations.ts';
 import { useQueriesOnly } from './plugins/use-queries-only.ts';
-import { useReady } from './plugins/use-ready.ts';
+import { NO_YOGA_HEALTH_CHECK, useProbes } from './plugins/use-probes.ts';
 import { useTokenLimit } from './plugins/use-token-limit.ts';
 import { createShapedExecute } from './execute.ts';
 import { buildSchema, byResponseKey, rootResolver, type ApiContext } from './schema.ts';
@@ -95,7 +95,8 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     // limit would pipe every body through a TransformStream, even a declared small one: half of yoga's CPU
     // per request.
     maxRequestBodySize: false,
-    healthCheckEndpoint: '/health',
+    // /health and /ready are useProbes' (plugins/use-probes.ts): yoga's check took any URL ending in /health.
+    healthCheckEndpoint: NO_YOGA_HEALTH_CHECK,
     landingPage: false,
     graphiql: options.graphiql ?? introspection,
     // Only GraphQLErrors (bad input, limits, EntenteErrors mapped in schema.ts) keep their message; anything
@@ -119,7 +120,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       ...(shaped ? [useShapedExecution(shaped)] : []),
       ...(shaped && (options.prepare ?? !options.plugins?.length) ? [usePreparedOperations({ schema, execute: shaped, context, finishError })] : []),
       // Readiness asks past the gate: a busy server is still a ready one.
-      useReady(options.graph, limits.readyTimeoutMs),
+      useProbes(options.graph, limits.readyTimeoutMs),
       ...(options.plugins ?? []),
     ],
   });

@@ -31,11 +31,12 @@ describe('/health and /ready', () => {
     expect((await send(`${server.url}/ready`)).status).toBe(200);
   });
 
-  it('answers /ready by its path alone: with a query string, not below it, not for a GraphQL request that mentions it', async () => {
-    expect((await send(`${server.url}/ready?probe=kubelet`)).status).toBe(200);
-    expect((await send(`${server.url}/ready/now`)).status).toBe(404);
-    // yoga's own readiness check took any URL that ends in /ready, so this GraphQL request got an empty 200.
-    const typename = await send(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}&next=/ready`, { headers: { accept: 'application/json' } });
+  // yoga's own checks took any URL that ends in /health or /ready: this GraphQL request got an empty 200.
+  it.each(['/health', '/ready'])('answers %s by its path alone: with a query string, not below it, not for a GraphQL request that mentions it', async (probe) => {
+    expect((await send(`${server.url}${probe}?probe=kubelet`)).status).toBe(200);
+    expect((await send(`${server.url}${probe}/now`)).status).toBe(404);
+    expect((await send(`${server.url}${probe}/now${probe}`)).status).toBe(404);
+    const typename = await send(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}&next=${probe}`, { headers: { accept: 'application/json' } });
     expect(typename.status).toBe(200);
     expect(typename.json?.data).toEqual({ __typename: 'Query' });
   });
