@@ -354,7 +354,7 @@ describe('search', () => {
 describe('bad arguments', () => {
   it('an invalid date literal is a clear error naming the argument and the value', async () => {
     const r = await gql('{ alliesOf(code: "PRK", asOf: "2024-13-45") { nation { code } } }');
-    expect(r.errors?.[0]?.message).toBe('Argument "asOf" has an invalid date: "2024-13-45" is not a date: write YYYY-MM-DD, for example "2024-12-04".');
+    expect(r.errors?.[0]?.message).toBe('Argument "asOf" has an invalid date: "2024-13-45" is not a date: there is no month 13; write YYYY-MM-DD, for example "2024-12-04".');
     const nested = await gql('{ treaties(filter: { inForceOn: "yesterday" }) { totalCount } }');
     expect(nested.errors?.[0]?.message).toBe('Argument "filter.inForceOn" has an invalid date: "yesterday" is not a date: write YYYY-MM-DD, for example "2024-12-04".');
   });
@@ -362,7 +362,15 @@ describe('bad arguments', () => {
   it('an invalid date variable names the variable and the value', async () => {
     const r = await gql('query ($d: Date) { alliesOf(code: "PRK", asOf: $d) { nation { code } } }', { d: '2024-02-30' });
     expect(r.errors?.[0]?.message).toContain('Variable "$d" got invalid value "2024-02-30"');
-    expect(r.errors?.[0]?.message).toContain('is not a date');
+    expect(r.errors?.[0]?.message).toContain('"2024-02-30" is not a date: 2024-02 has 29 days');
+  });
+
+  it('a real calendar decides, and a year or a month alone is answered with the day to write', async () => {
+    const messages = async (query: string) => (await gql(query)).errors?.map((e) => e.message);
+    expect(await messages('{ alliesOf(code: "PRK", asOf: "2023-02-29") { since } }')).toEqual(['Argument "asOf" has an invalid date: "2023-02-29" is not a date: 2023-02 has 28 days.']);
+    expect(await messages('{ alliesOf(code: "PRK", asOf: "1961") { since } }')).toEqual(['Argument "asOf" has an invalid date: "1961" is not a whole day: write YYYY-MM-DD, for example "1961-01-01".']);
+    expect(await messages('{ alliesOf(code: "PRK", asOf: "1961-07") { since } }')).toEqual(['Argument "asOf" has an invalid date: "1961-07" is not a whole day: write YYYY-MM-DD, for example "1961-07-01".']);
+    expect((await gql('{ alliesOf(code: "PRK", asOf: "2024-02-29") { since } }')).errors).toBeUndefined();
   });
 
   it('first and maxHops have a documented maximum', async () => {
