@@ -10,7 +10,7 @@
  * is slower, this says which side spends the time), prints a table, writes JSON to bench/results/ and
  * rewrites BENCHMARKS.md.
  *
- *   npm run bench [-- --scales 1,10,100] [--seconds 3] [--rounds 3] [--import-runs 3] [--connections 4]
+ *   npm run bench [-- --scales 1,10,100] [--seconds 3] [--rounds 5] [--import-runs 3] [--connections 4]
  *                 [--queries alliancePath,treatiesBetween] [--no-write]
  *
  * Every figure is the median over repeated runs, shown with its spread: `--import-runs` imports from empty
@@ -132,7 +132,7 @@ const { values } = parseArgs({
   options: {
     scales: { type: 'string', default: '1,10,100' },
     seconds: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     'import-runs': { type: 'string', default: '3' },
     connections: { type: 'string', default: '4' },
     queries: { type: 'string' },
