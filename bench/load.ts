@@ -9,7 +9,7 @@
  * Not part of `npm test`: it takes a minute and a half.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -24,6 +24,8 @@ import { SEEDS_DIR } from '../src/seeds/paths.ts';
 import { networkQuery } from '../src/export/network.ts';
 import * as dashboard from '../web/src/queries.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/server.ts';
+import { writeSection } from './report.ts';
+import { percentile } from './stats.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -83,11 +85,6 @@ interface AutocannonInstance extends Promise<AutocannonResult> {
 }
 type Autocannon = (options: Record<string, unknown>) => AutocannonInstance;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -178,21 +175,6 @@ Run ${when} on ${os.cpus().length} × ${cpu}, Node ${process.version}, the machi
 | server RSS before the run | ${run.baseRssMiB.toFixed(0)} MiB |
 | server peak RSS | ${run.peakRssMiB.toFixed(0)} MiB (bound: ${MAX_RSS_MIB} MiB) |
 `;
-}
-
-/** Replaces the "## Load" section of BENCHMARKS.md (up to the next "## "), or appends it; other sections stay. */
-function writeSection(text: string): void {
-  const file = path.join(REPO_ROOT, 'BENCHMARKS.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.search(/^## Load\s*$/m);
-  if (start === -1) {
-    writeFileSync(file, `${current.trimEnd()}\n\n${text}`);
-    return;
-  }
-  const rest = current.slice(start + 1);
-  const next = rest.search(/^## /m);
-  const end = next === -1 ? current.length : start + 1 + next;
-  writeFileSync(file, `${current.slice(0, start)}${text}${next === -1 ? '' : `\n${current.slice(end)}`}`);
 }
 
 const dir = path.join(REPO_ROOT, '.neo4j-test', `bench-load-${randomBytes(4).toString('hex')}`);

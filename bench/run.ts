@@ -42,6 +42,7 @@ import { freePort } from '../src/runtime/port.ts';
 import { generateWorld } from './generate.ts';
 import { QUERIES, type Targets } from './queries.ts';
 import { SERVER_KINDS, benchCypher, type ServerKind } from './servers.ts';
+import { cpuMs, median, percentile } from './stats.ts';
 import { peakRssMiB } from '../test/support/server.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -351,15 +352,6 @@ async function chooseTargets(asOf: string): Promise<Targets> {
   return { hub, partner, far, asOf };
 }
 
-/**
- * CPU time a process has used so far (user and system, its own threads), in ms: /proc/PID/stat counts it in
- * clock ticks, which Linux reports at 100 a second whatever the kernel's own tick rate.
- */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 async function startServer(kind: ServerKind): Promise<{ url: string; pid: number; output(): string; stop(): Promise<void>; peakRssMiB(): number }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'servers.ts'), kind], {
     cwd: ROOT,
@@ -502,23 +494,10 @@ function sortedKeys(value: unknown): unknown {
   return value;
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** The range of the rounds' p50s, as "min-max". */
 function spread(q: QueryResult): string {
   const p50s = (q.rounds ?? []).map((r) => r.p50);
   return p50s.length > 1 ? `${fmt(Math.min(...p50s))}-${fmt(Math.max(...p50s))}` : '-';
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 function fmt(n: number | undefined): string {
