@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { firstDay, lastDay } from '../model/dates.ts';
+import { aliasText } from '../model/names.ts';
 import { earlierEnd, endBound, startBound } from '../model/periods.ts';
 import type { SeedPack } from './check.ts';
 import type { Caveat, Treaty } from './schema.ts';
@@ -97,8 +98,6 @@ function row(key: string, fields: Record<string, unknown>, start?: string): Plan
   const clean = nulls(fields);
   return { key, hash: hashOf([key, start ?? null, clean]), ...(start ? { start } : {}), ...clean };
 }
-
-const aliasText = (aliases: readonly string[]) => aliases.join(' | ');
 
 export function planSeeds(pack: SeedPack): Plan {
   const plan: Plan = new Map([...NODE_STATEMENTS, ...RELATIONSHIP_STATEMENTS].map((s) => [s, [] as PlannedRow[]]));

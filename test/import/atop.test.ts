@@ -246,6 +246,20 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
     ]);
   });
 
+  it("keeps COW's name where the nation bears another: Yugoslavia (COW 345, SRB) is found by either name", async () => {
+    const data = await dataOf(apiClient(graph)(`{
+      byCow: nations(filter: {name: "yugoslavia"}) { edges { node { code name aliases cowCode } } }
+      byName: nations(filter: {name: "Serbia"}) { edges { node { code } } }
+      search(text: "Yugoslavia") { kind id }
+      germany: nation(code: "XGFR") { name aliases }
+    }`));
+    expect(data.byCow.edges).toEqual([{ node: { code: 'SRB', name: 'Serbia', aliases: ['Yugoslavia'], cowCode: 345 } }]);
+    expect(data.byName.edges).toEqual([{ node: { code: 'SRB' } }]);
+    expect(data.search[0]).toEqual({ kind: 'NATION', id: 'SRB' });
+    // A state COW names as the nation is named gets no alias of its own name.
+    expect(data.germany).toEqual({ name: 'German Federal Republic', aliases: [] });
+  });
+
   it('a second import changes nothing', async () => {
     const second = await importAtop(graph, options());
     expect(changed(second)).toEqual([]);

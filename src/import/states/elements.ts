@@ -3,6 +3,7 @@
  * own (`:Seeded`) is joined, not rewritten: it only gains its COW code if it lacks one, and keeps the periods
  * the seeds list for it.
  */
+import { aliasText } from '../../model/names.ts';
 import { startBound, endBound } from '../../model/periods.ts';
 import type { ElementSet } from '../engine/apply.ts';
 import type { IssueLog } from '../engine/issues.ts';
@@ -42,7 +43,13 @@ export function nationSets(states: Iterable<State>, report?: { issues: IssueLog;
       }
     }
     return list.map((s) => {
-      const props = { code: s.code, name: s.name, cowCode: s.ccode, cowAbbreviation: s.abbreviation, cowName: s.cowName, region: s.region };
+      // A state named otherwise than COW names it (COW 345, "Yugoslavia", is SRB, "Serbia": codes.ts) keeps COW's
+      // name as an alias, so the name filter and search find it by either.
+      const aliases = s.cowName !== s.name ? [s.cowName] : [];
+      const props = {
+        code: s.code, name: s.name, aliases, aliasText: aliasText(aliases),
+        cowCode: s.ccode, cowAbbreviation: s.abbreviation, cowName: s.cowName, region: s.region,
+      };
       return { key: s.code, hash: seeded.has(s.code) ? SEEDED_NATION : contentHash(props), props };
     });
   };
