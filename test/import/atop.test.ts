@@ -246,18 +246,24 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
     ]);
   });
 
-  it("keeps COW's name where the nation bears another: Yugoslavia (COW 345, SRB) is found by either name", async () => {
+  it("finds a state by its other names: COW's where the nation bears another, and the crosswalk's", async () => {
     const data = await dataOf(apiClient(graph)(`{
-      byCow: nations(filter: {name: "yugoslavia"}) { edges { node { code name aliases cowCode } } }
-      byName: nations(filter: {name: "Serbia"}) { edges { node { code } } }
-      search(text: "Yugoslavia") { kind id }
-      germany: nation(code: "XGFR") { name aliases }
+      yugoslavia: nations(filter: {name: "yugoslavia"}) { edges { node { code name aliases cowCode } } }
+      serbia: nations(filter: {name: "Serbia"}) { edges { node { code } } }
+      eswatini: nations(filter: {name: "Eswatini"}) { edges { node { code name aliases } } }
+      eastGermany: search(text: "East Germany") { kind id }
+      burma: search(text: "Burma") { kind id }
+      westGermany: nation(code: "XGFR") { name aliases }
     }`));
-    expect(data.byCow.edges).toEqual([{ node: { code: 'SRB', name: 'Serbia', aliases: ['Yugoslavia'], cowCode: 345 } }]);
-    expect(data.byName.edges).toEqual([{ node: { code: 'SRB' } }]);
-    expect(data.search[0]).toEqual({ kind: 'NATION', id: 'SRB' });
-    // A state COW names as the nation is named gets no alias of its own name.
-    expect(data.germany).toEqual({ name: 'German Federal Republic', aliases: [] });
+    // COW 345 is SRB, "Serbia" (codes.ts); COW and ATOP call it Yugoslavia.
+    expect(data.yugoslavia.edges).toEqual([{ node: { code: 'SRB', name: 'Serbia', aliases: ['Yugoslavia'], cowCode: 345 } }]);
+    expect(data.serbia.edges).toEqual([{ node: { code: 'SRB' } }]);
+    // COW's "Swaziland", under the name the crosswalk's other columns give it.
+    expect(data.eswatini.edges).toEqual([{ node: { code: 'SWZ', name: 'Swaziland', aliases: ['Eswatini'] } }]);
+    expect(data.eastGermany[0]).toEqual({ kind: 'NATION', id: 'XGDR' });
+    expect(data.burma[0]).toEqual({ kind: 'NATION', id: 'MMR' });
+    // The crosswalk has no row for COW 260: its Gleditsch-Ward row (which gives the region) is unified Germany's.
+    expect(data.westGermany).toEqual({ name: 'German Federal Republic', aliases: [] });
   });
 
   it('a second import changes nothing', async () => {

@@ -43,11 +43,9 @@ export function nationSets(states: Iterable<State>, report?: { issues: IssueLog;
       }
     }
     return list.map((s) => {
-      // A state named otherwise than COW names it (COW 345, "Yugoslavia", is SRB, "Serbia": codes.ts) keeps COW's
-      // name as an alias, so the name filter and search find it by either.
-      const aliases = s.cowName !== s.name ? [s.cowName] : [];
+      // The name filter and search find a state by its other names too (read.ts).
       const props = {
-        code: s.code, name: s.name, aliases, aliasText: aliasText(aliases),
+        code: s.code, name: s.name, aliases: s.aliases, aliasText: aliasText(s.aliases),
         cowCode: s.ccode, cowAbbreviation: s.abbreviation, cowName: s.cowName, region: s.region,
       };
       return { key: s.code, hash: seeded.has(s.code) ? SEEDED_NATION : contentHash(props), props };

@@ -21,6 +21,11 @@ export interface State {
   /** The COW name ("German Federal Republic"). */
   readonly cowName: string;
   readonly name: string;
+  /**
+   * Other names the state is known by: COW's own where the nation bears another (COW 345, "Yugoslavia", is
+   * SRB, "Serbia"), and the English names the crosswalk gives its COW code (NAME_COLUMNS), each once.
+   */
+  readonly aliases: readonly string[];
   readonly code: string;
   readonly codeSource: CodeSource;
   readonly region: string | null;
@@ -45,9 +50,17 @@ export const COW_DATA_END = '2016-12-31';
 const STATE_COLUMNS = ['stateabb', 'ccode', 'statenme', 'styear', 'stmonth', 'stday', 'endyear', 'endmonth', 'endday'] as const;
 const CROSSWALK_COLUMNS = ['cown', 'iso3c', 'region', 'gwn'] as const;
 
+/**
+ * The crosswalk's English names of a country, read where the file has them: countrycode's own, the UN's,
+ * COW's, Polity IV's and V-Dem's ("Czechia", "Eswatini", "Türkiye", "Burma/Myanmar", "Germany East"). ISO's
+ * ("Bahamas (the)") is left out: it adds only the article.
+ */
+export const NAME_COLUMNS = ['country.name.en', 'un.name.en', 'cow.name', 'p4.name', 'vdem.name'] as const;
+
 interface CrosswalkEntry {
   iso3?: string;
   region?: string;
+  names: string[];
 }
 
 export function readCrosswalk(file: string, issues: IssueLog): { byCown: Map<number, CrosswalkEntry>; byGwn: Map<number, CrosswalkEntry> } {
@@ -61,7 +74,7 @@ export function readCrosswalk(file: string, issues: IssueLog): { byCown: Map<num
       r.error('iso3c', `"${iso3}" is not an ISO 3166-1 alpha-3 code`);
       continue;
     }
-    const entry = { iso3, region: r.text('region') || undefined };
+    const entry = { iso3, region: r.text('region') || undefined, names: NAME_COLUMNS.map((c) => r.text(c).trim()).filter(Boolean) };
     const cown = r.int('cown', { optional: true, min: 1 });
     const gwn = r.int('gwn', { optional: true, min: 1 });
     if (cown !== undefined) {
@@ -121,11 +134,16 @@ export function readStates(statesFile: string, crosswalkFile: string, issues: Is
     const fallback = REGION_FROM.get(ccode);
     const region = entry?.region ?? crosswalk.byGwn.get(ccode)?.region ?? (fallback === undefined ? undefined : crosswalk.byCown.get(fallback)?.region) ?? null;
     if (!region) issues.notice('no-region', statesFile, draft.line, 'ccode', `the crosswalk gives no region for COW ${ccode} (${draft.cowName})`);
+    const name = CODE_OVERRIDES.get(ccode)?.name ?? draft.cowName;
+    // Names only from the row of this very COW code: the Gleditsch-Ward row that gives COW 260 its region is
+    // unified Germany's.
+    const aliases = [...new Set([draft.cowName, ...(entry?.names ?? [])])].filter((alias) => alias !== name);
     const state: State = {
       ccode,
       abbreviation: draft.abbreviation,
       cowName: draft.cowName,
-      name: CODE_OVERRIDES.get(ccode)?.name ?? draft.cowName,
+      name,
+      aliases,
       code,
       codeSource: source,
       region,
