@@ -253,6 +253,8 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
       eswatini: nations(filter: {name: "Eswatini"}) { edges { node { code name aliases } } }
       eastGermany: search(text: "East Germany") { kind id }
       burma: search(text: "Burma") { kind id }
+      ivoire: search(text: "Côte d’Ivoire") { kind id }
+      ivoireTyped: search(text: "cote d'ivoire") { kind id }
       westGermany: nation(code: "XGFR") { name aliases }
     }`));
     // COW 345 is SRB, "Serbia" (codes.ts); COW and ATOP call it Yugoslavia.
@@ -262,6 +264,9 @@ describe.skipIf(!DATA.present)(`ATOP import${DATA.present ? '' : ` (skipped: ${D
     expect(data.eswatini.edges).toEqual([{ node: { code: 'SWZ', name: 'Swaziland', aliases: ['Eswatini'] } }]);
     expect(data.eastGermany[0]).toEqual({ kind: 'NATION', id: 'XGDR' });
     expect(data.burma[0]).toEqual({ kind: 'NATION', id: 'MMR' });
+    // Its name as written, and as typed without the accent or the curly apostrophe: "d’ivoire" is one word.
+    expect(data.ivoire[0]).toEqual({ kind: 'NATION', id: 'CIV' });
+    expect(data.ivoireTyped[0]).toEqual({ kind: 'NATION', id: 'CIV' });
     // The crosswalk has no row for COW 260: its Gleditsch-Ward row (which gives the region) is unified Germany's.
     expect(data.westGermany).toEqual({ name: 'German Federal Republic', aliases: [] });
   });

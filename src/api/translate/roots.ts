@@ -325,9 +325,13 @@ const nations: RootBuilder = (sel, tr) => {
   };
 };
 
-/** Words of the user's text as a Lucene query: only letters and digits reach Lucene, never its syntax. */
+/**
+ * Words of the user's text as a Lucene query: only letters, digits and the apostrophes inside a word reach
+ * Lucene, never its syntax. The index keeps "d’Ivoire" and "People's" as one word each, so a word is not cut
+ * at its apostrophe; a straight one for a curly one is one edit, which `~1` allows.
+ */
 export function luceneQuery(text: string): string | null {
-  const words = (text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8).map((w) => w.slice(0, 40));
+  const words = (text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []).slice(0, 8).map((w) => w.slice(0, 40));
   if (words.length === 0) return null;
   return words.map((w) => `(${w}^3 OR ${w}* OR ${w}~1)`).join(' AND ');
 }
