@@ -15,7 +15,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { postLoad } from './post-load.ts';
 import { writeSection } from './report.ts';
 import { cpuMs, median, percentile } from './stats.ts';
 
@@ -83,15 +83,10 @@ interface Round {
 }
 
 async function timedRound(server: Running, connections: number, seconds: number): Promise<Round> {
-  const times: number[] = [];
   const before = cpuMs(server.child.pid!);
-  const instance = autocannon({ url: server.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY, connections, duration: seconds });
-  instance.on('response', (_client, status, _bytes, ms) => {
-    if (status === 200) times.push(ms);
-  });
-  const result = await instance;
-  if (result.non2xx + result.errors > 0) throw new Error(`${server.kind}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
-  return { requests: times.length, p50: percentile(times, 50), throughput: times.length / result.duration, cpuUs: ((cpuMs(server.child.pid!) - before) * 1000) / times.length };
+  const { times, failures, duration } = await postLoad({ url: server.url, body: BODY, connections, seconds });
+  if (failures > 0) throw new Error(`${server.kind}: ${failures} errors, timeouts or answers other than 200`);
+  return { requests: times.length, p50: percentile(times, 50), throughput: times.length / duration, cpuUs: ((cpuMs(server.child.pid!) - before) * 1000) / times.length };
 }
 
 function section(rows: { kind: Kind; p50: number; throughput: number; cpuUs: number; cpuRange: string }[], settings: { connections: number; seconds: number; rounds: number }): string {

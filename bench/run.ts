@@ -28,7 +28,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { Graph } from '../src/graph/graph.ts';
 import { applySchema } from '../src/graph/schema.ts';
@@ -42,6 +41,8 @@ import { freePort } from '../src/runtime/port.ts';
 import { generateWorld } from './generate.ts';
 import { QUERIES, type Targets } from './queries.ts';
 import { SERVER_KINDS, benchCypher, type ServerKind } from './servers.ts';
+import { postLoad } from './post-load.ts';
+import { writeReport } from './report.ts';
 import { cpuMs, median, percentile } from './stats.ts';
 import { peakRssMiB } from '../test/support/server.ts';
 
@@ -162,7 +163,7 @@ let work: string;
 
 if (values['from-json']) {
   // Render BENCHMARKS.md again from a saved run, without measuring.
-  writeReport(JSON.parse(readFileSync(values['from-json'], 'utf8')) as Report);
+  writeBenchmarks(JSON.parse(readFileSync(values['from-json'], 'utf8')) as Report);
 } else {
   const started = new Date();
   work = mkdtempSync(join(os.tmpdir(), 'entente-bench-'));
@@ -187,14 +188,14 @@ if (values['from-json']) {
   const jsonFile = join(ROOT, 'bench', 'results', `bench-${report.started.replace(/[:.]/g, '-')}.json`);
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   if (values['no-write']) console.log(formatTables(report.results, report.settings.connections));
-  else writeReport(report);
+  else writeBenchmarks(report);
   say(`\nWrote ${jsonFile}${values['no-write'] ? '' : ' and BENCHMARKS.md'} in ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min.`);
 }
 
-function writeReport(report: Report): void {
+function writeBenchmarks(report: Report): void {
   const table = formatTables(report.results, report.settings.connections);
   console.log(table);
-  writeFileSync(join(ROOT, 'BENCHMARKS.md'), withOtherSections(benchmarksMarkdown(report, table)));
+  writeReport(benchmarksMarkdown(report, table), OWN_SECTIONS);
 }
 
 async function benchScale(scale: number): Promise<ScaleResult> {
@@ -458,13 +459,8 @@ async function settle(pids: number[]): Promise<void> {
 
 /** `seconds` of load from `connections` clients; the figures of the answers that came back 200. */
 async function load(c: Checked, seconds: number): Promise<Round> {
-  const times: number[] = [];
-  const instance = autocannon({ url: c.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: c.body, connections, duration: seconds, timeout: REQUEST_TIMEOUT_MS / 1000 });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (statusCode === 200) times.push(responseTime);
-  });
-  const result = await instance;
-  return { requests: times.length, errors: result.errors + result.timeouts + result.non2xx, p50: percentile(times, 50), p95: percentile(times, 95), throughput: times.length / result.duration };
+  const { times, failures, duration } = await postLoad({ url: c.url, body: c.body, connections, seconds, timeoutSeconds: REQUEST_TIMEOUT_MS / 1000 });
+  return { requests: times.length, errors: failures, p50: percentile(times, 50), p95: percentile(times, 95), throughput: times.length / duration };
 }
 
 /** One request, for a query too slow to load. */
@@ -581,15 +577,6 @@ function formatTables(all: ScaleResult[], connections: number): string {
   const notes = all.flatMap((r) => r.disagreements.map((d) => `${r.scale}x ${d}`));
   if (notes.length > 0) out.push('', 'Answers that differ from the hand-written Cypher:', ...notes.map((n) => `- ${n}`));
   return out.join('\n');
-}
-
-function withOtherSections(mine: string): string {
-  const file = join(ROOT, 'BENCHMARKS.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const others = current
-    .split(/^(?=## )/m)
-    .filter((section) => section.startsWith('## ') && !OWN_SECTIONS.includes(/^## (.*)$/m.exec(section)![1]!.trim()));
-  return [mine.trimEnd(), ...others.map((section) => section.trimEnd())].join('\n\n') + '\n';
 }
 
 function benchmarksMarkdown(r: Report, table: string): string {
