@@ -4,7 +4,7 @@
  * and the limits of src/api/plugins/ (body size, tokens, depth, aliases, cost, directives, batching,
  * introspection, queries only, hidden suggestions, errors that carry nothing but what a client can use).
  * An operation text that has passed all of them once is prepared: it then skips the pipeline up to execution
- * (plugins/use-prepared-operations.ts).
+ * (plugins/use-prepared-operations.ts), and over node:http it skips yoga altogether (fast-lane.ts).
  */
 import type { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
@@ -16,7 +16,7 @@ import { useCleanErrors } from './plugins/use-clean-errors.ts';
 import { hideSuggestions, useHiddenSuggestions } from './plugins/use-hidden-suggestions.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
 import { useOperationLimits } from './plugins/use-operation-limits.ts';
-import { usePreparedOperations } from './plugins/use-prepared-operations.ts';
+import { PreparedOperations } from './plugins/use-prepared-operations.ts';
 import { useQueriesOnly } from './plugins/use-queries-only.ts';
 import { NO_YOGA_HEALTH_CHECK, useProbes } from './plugins/use-probes.ts';
 import { useTokenLimit } from './plugins/use-token-limit.ts';
@@ -77,7 +77,27 @@ function finishError(error: unknown, logger: YogaLogger | undefined): GraphQLErr
   return masked as GraphQLError;
 }
 
-export function createApi(options: ApiOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
+/**
+ * The API's CORS policy. The data is public and the API takes no credentials: any page may read it from the
+ * browser, but yoga's default (echo the origin and allow credentials) would tell browsers to send cookies
+ * along. So no credentials, and only the methods the API answers.
+ */
+export const CORS = { credentials: false, methods: ['GET', 'POST'] };
+
+export type YogaApi = YogaServerInstance<Record<string, unknown>, ApiContext>;
+
+export interface Api {
+  yoga: YogaApi;
+  /** The operations admitted so far, when operations are prepared (ApiOptions.prepare). */
+  prepared?: PreparedOperations;
+}
+
+export function createApi(options: ApiOptions): YogaApi {
+  return buildApi(options).yoga;
+}
+
+/** The GraphQL handler and, when operations are prepared, what it has admitted (for fast-lane.ts). */
+export function buildApi(options: ApiOptions): Api {
   const schema = buildSchema();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const introspection = options.introspection ?? limits.introspection;
@@ -88,7 +108,8 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     ...(options.today ? { today: options.today } : {}),
   });
   const shaped = options.execution === 'generic' ? undefined : createShapedExecute({ root: rootResolver, byResponseKey });
-  return createYoga<Record<string, unknown>, ApiContext>({
+  const prepared = shaped && (options.prepare ?? !options.plugins?.length) ? new PreparedOperations({ schema, execute: shaped, context, finishError }) : undefined;
+  const yoga = createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
     // useBodyLimit below enforces the body size (by Content-Length, else counting a chunked body). Yoga's own
@@ -102,10 +123,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     // Only GraphQLErrors (bad input, limits, EntenteErrors mapped in schema.ts) keep their message; anything
     // else becomes "Unexpected error." with no stack, even under NODE_ENV=development.
     maskedErrors: { isDev: false, errorMessage: MASKED_MESSAGE, maskError },
-    // The data is public and the API takes no credentials: any page may read it from the browser, but yoga's
-    // default (echo the origin and allow credentials) would tell browsers to send cookies along. So no
-    // credentials, and only the methods the API answers.
-    cors: { credentials: false, methods: ['GET', 'POST'] },
+    cors: CORS,
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
     context,
     plugins: [
@@ -118,10 +136,11 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       useCleanErrors(),
       useDateValidation(),
       ...(shaped ? [useShapedExecution(shaped)] : []),
-      ...(shaped && (options.prepare ?? !options.plugins?.length) ? [usePreparedOperations({ schema, execute: shaped, context, finishError })] : []),
+      ...(prepared ? [prepared.plugin] : []),
       // Readiness asks past the gate: a busy server is still a ready one.
       useProbes(options.graph, limits.readyTimeoutMs),
       ...(options.plugins ?? []),
     ],
   });
+  return { yoga, ...(prepared ? { prepared } : {}) };
 }
