@@ -1,6 +1,6 @@
 /**
  * The HTTP server: GraphQL at /graphql (GraphiQL in a browser), /health and /ready, and the dashboard's
- * built files at /. It only reads: every database session it opens is a READ session. Without `limits`, the
+ * built files at /. A POST of an operation answered before skips yoga's Fetch API layer (fast-lane.ts). It only reads: every database session it opens is a READ session. Without `limits`, the
  * limits come from the environment (src/config.ts, `loadLimits`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { loadLimits } from '../config.ts';
 import { EntenteError } from '../errors.ts';
-import { createApi, type ApiOptions } from './yoga.ts';
+import { fastLane } from './fast-lane.ts';
+import { buildApi, type ApiOptions } from './yoga.ts';
 
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -28,13 +29,18 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const yoga = createApi({ ...options, limits: options.limits ?? loadLimits() });
+  const limits = options.limits ?? loadLimits();
+  const { yoga, prepared } = buildApi({ ...options, limits });
+  // An operation admitted before is answered without yoga's Fetch API layer (fast-lane.ts).
+  const graphql = prepared
+    ? fastLane({ yoga, prepared, maxBodyBytes: limits.maxBodyBytes })
+    : (req: IncomingMessage, res: ServerResponse) => void yoga(req, res);
   const webDir = options.webDir ?? WEB_DIST;
   const serveStatic = existsSync(webDir) ? sirv(webDir, { single: true, etag: true, gzip: false, brotli: false }) : undefined;
   const api = /^\/(graphql|health|ready)(?:[/?]|$)/;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (api.test(req.url ?? '/') || !serveStatic) {
-      void yoga(req, res);
+      graphql(req, res);
       return;
     }
     serveStatic(req, res, () => {
