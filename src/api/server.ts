@@ -1,7 +1,8 @@
 /**
  * The HTTP server: GraphQL at /graphql (GraphiQL in a browser), /health and /ready, and the dashboard's
- * built files at /. A POST of an operation answered before skips yoga's Fetch API layer (fast-lane.ts). It only reads: every database session it opens is a READ session. Without `limits`, the
- * limits come from the environment (src/config.ts, `loadLimits`).
+ * built files at /. A POST of an operation answered before skips yoga's Fetch API layer (fast-lane.ts). It
+ * only reads: every database session it opens is a READ session. Without `limits`, the limits come from the
+ * environment (src/config.ts, `loadLimits`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
