@@ -5,6 +5,7 @@
  * cases also say which requests the lane takes: yoga's own `onRequest` hook counts the requests yoga saw.
  */
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import type { Plugin } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/api/plugins/limits.ts';
@@ -163,6 +164,23 @@ describe('the fast lane', () => {
     expect(first.body).toContain('there is no month 13');
     expect(second).toEqual(first);
     expect(yoga).toEqual([1, 1]);
+  });
+
+  it('outlives clients that hang up before their answer, or halfway through their body', async () => {
+    const body = analyst();
+    await send({ headers: JSON_TYPE, body });
+    const { hostname, port } = new URL(server.url);
+    for (let i = 0; i < 10; i += 1) {
+      const socket = connect(Number(port), hostname);
+      await new Promise<void>((resolve) => socket.once('connect', resolve));
+      const sent = i % 2 === 0 ? body : body.slice(0, body.length / 2);
+      socket.write(`POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${sent}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      socket.destroy();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = await send({ headers: JSON_TYPE, body });
+    expect(after.status).toBe(200);
   });
 
   it('answers each request for its own variables', async () => {
