@@ -103,9 +103,10 @@ ${settings.connections} connections on loopback, ${settings.rounds} rounds of ${
 ${rows.map((r) => `| ${r.kind} | ${r.p50.toFixed(2)} | ${Math.round(r.throughput)} | ${Math.round(r.cpuUs)} (${r.cpuRange}) |`).join('\n')}
 
 graphql-yoga as it comes, answering from memory, spends **${Math.round(yoga!.cpuUs - bare!.cpuUs)} µs** more CPU a request than node:http, before
-any API code reads a query or asks a database. Compare the column "entente − cypher, server CPU" under "## Queries": there the
-floor is hand-written Cypher behind node:http, and Entente's extra is all of its GraphQL (yoga, with the part of its pipeline
-that src/api/plugins/use-prepared-operations.ts skips), its translation and its completion.
+any API code reads a query or asks a database. That is what an API trails hand-written Cypher behind node:http by (the floor
+under "## Queries") when yoga serves every request. Entente's server answers the plain POST of an operation it has admitted
+straight from node:http (src/api/fast-lane.ts), so on the timed requests its extra over the floor, the column
+"entente − cypher, server CPU" under "## Queries", is its own GraphQL execution, translation and completion.
 `;
 }
 
