@@ -2,7 +2,7 @@
  * The fast lane: a POST of an operation the API has admitted before (plugins/use-prepared-operations.ts) is
  * answered straight from node:http, without yoga's Fetch API layer (a Request and a Response object, their
  * headers and body streams, the content negotiation and the promise chain around them: about 100 µs of CPU
- * a request, a fifth of the server's on a small lookup; BENCHMARKS.md).
+ * a request in a profile of the server under the benchmark's load, a fifth of its CPU on a small lookup).
  *
  * Only the plainest requests take it, and only with the plainest answers; everything else is yoga's, as if
  * the lane were not there:
