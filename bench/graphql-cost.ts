@@ -10,11 +10,11 @@
  *
  * Writes "## GraphQL's own cost" in BENCHMARKS.md unless --no-write. No database, about a minute.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { startChildServer } from './child.ts';
 import { postLoad } from './post-load.ts';
 import { writeSection } from './report.ts';
 import { cpuMs, median, percentile } from './stats.ts';
@@ -58,21 +58,13 @@ async function serve(kind: Kind): Promise<void> {
 interface Running {
   kind: Kind;
   url: string;
-  child: ChildProcess;
+  pid: number;
+  stop(): Promise<void>;
 }
 
 async function start(kind: Kind): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, 'serve', kind], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`the ${kind} server exited with ${code} before listening`)));
-  });
-  return { kind, url, child };
+  const server = await startChildServer(kind, [import.meta.filename, 'serve', kind]);
+  return { kind, url: server.url, pid: server.child.pid!, stop: server.stop };
 }
 
 interface Round {
@@ -82,10 +74,10 @@ interface Round {
 }
 
 async function timedRound(server: Running, connections: number, seconds: number): Promise<Round> {
-  const before = cpuMs(server.child.pid!);
+  const before = cpuMs(server.pid);
   const { times, failures, duration } = await postLoad({ url: server.url, body: BODY, connections, seconds });
   if (failures > 0) throw new Error(`${server.kind}: ${failures} errors, timeouts or answers other than 200`);
-  return { p50: percentile(times, 50), throughput: times.length / duration, cpuUs: ((cpuMs(server.child.pid!) - before) * 1000) / times.length };
+  return { p50: percentile(times, 50), throughput: times.length / duration, cpuUs: ((cpuMs(server.pid) - before) * 1000) / times.length };
 }
 
 function section(rows: { kind: Kind; p50: number; throughput: number; cpuUs: number; cpuRange: string }[], settings: { connections: number; seconds: number; rounds: number }): string {
@@ -145,7 +137,7 @@ async function main(): Promise<void> {
       console.log('written to BENCHMARKS.md');
     }
   } finally {
-    for (const s of servers) s.child.kill('SIGTERM');
+    await Promise.all(servers.map((s) => s.stop()));
   }
 }
 

@@ -23,7 +23,6 @@
  *
  * A throwaway Neo4j is started for the run and deleted after it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +40,7 @@ import { freePort } from '../src/runtime/port.ts';
 import { generateWorld } from './generate.ts';
 import { QUERIES, type Targets } from './queries.ts';
 import { SERVER_KINDS, benchCypher, type ServerKind } from './servers.ts';
+import { startChildServer } from './child.ts';
 import { postLoad } from './post-load.ts';
 import { writeReport } from './report.ts';
 import { cpuMs, median, percentile } from './stats.ts';
@@ -354,42 +354,16 @@ async function chooseTargets(asOf: string): Promise<Targets> {
 }
 
 async function startServer(kind: ServerKind): Promise<{ url: string; pid: number; output(): string; stop(): Promise<void>; peakRssMiB(): number }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'servers.ts'), kind], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NEO4J_URI: login.uri,
-      NEO4J_USER: login.user,
-      NEO4J_PASSWORD: login.password,
-      // The API's own limits, but time enough for the whole 100x network.
-      ENTENTE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
-    },
+  const server = await startChildServer(kind, [join(ROOT, 'bench', 'servers.ts'), kind], {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NEO4J_URI: login.uri,
+    NEO4J_USER: login.user,
+    NEO4J_PASSWORD: login.password,
+    // The API's own limits, but time enough for the whole 100x network.
+    ENTENTE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
   });
-  let output = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const line = /^\{"url":"[^"]+"\}$/m.exec(output)?.[0];
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`the ${kind} server ended with code ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    output: () => output,
-    peakRssMiB: () => peakRssMiB(child.pid!),
-    stop: async () => {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { ...server, pid: server.child.pid!, peakRssMiB: () => peakRssMiB(server.child.pid!) };
 }
 
 async function once(url: string, body: string): Promise<{ ms: number; data: unknown; bytes: number; error?: string }> {
